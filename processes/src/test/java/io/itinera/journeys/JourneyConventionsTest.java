@@ -1,0 +1,78 @@
+package io.itinera.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Holds every journey to the BPMN conventions of docs/design: what Cockpit shows and how failures behave. */
+class JourneyConventionsTest {
+
+  private static final Path JOURNEYS = Path.of("src/main/resources/journeys");
+  /** Camunda's naming guide (Task_SendWelcomeEmail); rejects Modeler ids such as Activity_0x1f2ab. */
+  private static final String ELEMENT_ID = "[A-Z][A-Za-z]*_[A-Z][A-Za-z0-9]*";
+
+  static List<Path> journeys() throws IOException {
+    try (Stream<Path> files = Files.list(JOURNEYS)) {
+      return files.filter(file -> file.toString().endsWith(".bpmn")).sorted().toList();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("journeys")
+  void processIdIsTheKebabCaseFileNameAndHistoryExpires(Path file) {
+    var process = onlyProcess(Bpmn.readModelFromFile(file.toFile()));
+
+    assertThat(process.getId() + ".bpmn").isEqualTo(file.getFileName().toString());
+    assertThat(process.getId()).matches("[a-z]+(-[a-z0-9]+)*");
+    assertThat(process.getName()).isNotBlank();
+    assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+    assertThat(process.isExecutable()).isTrue();
+  }
+
+  @ParameterizedTest
+  @MethodSource("journeys")
+  void everyStepHasANameAndAReadableId(Path file) {
+    var model = Bpmn.readModelFromFile(file.toFile());
+
+    assertThat(model.getModelElementsByType(FlowNode.class))
+        .allSatisfy(node -> assertThat(node.getName()).as("name of %s", node.getId()).isNotBlank());
+    assertThat(model.getModelElementsByType(FlowElement.class))
+        .extracting(BaseElement::getId)
+        .allSatisfy(id -> assertThat(id).matches(ELEMENT_ID));
+  }
+
+  @ParameterizedTest
+  @MethodSource("journeys")
+  void stepsThatCallOutRunAsynchronouslyWithRetries(Path file) {
+    var tasks = Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(ServiceTask.class);
+
+    assertThat(tasks).allSatisfy(task -> {
+      assertThat(task.getCamundaClass()).as("%s uses a bean, not camunda:class", task.getId()).isNull();
+      assertThat(task.getCamundaDelegateExpression()).as("delegate of %s", task.getId()).matches("\\$\\{[a-z][A-Za-z]*}");
+      assertThat(task.isCamundaAsyncBefore()).as("%s is asyncBefore", task.getId()).isTrue();
+      assertThat(task.getExtensionElements().getChildElementsByType(CamundaFailedJobRetryTimeCycle.class))
+          .as("retry cycle of %s", task.getId()).singleElement()
+          .satisfies(cycle -> assertThat(cycle.getTextContent()).startsWith("R"));
+    });
+  }
+
+  private static Process onlyProcess(BpmnModelInstance model) {
+    var processes = model.getModelElementsByType(Process.class);
+    assertThat(processes).as("one journey per file").hasSize(1);
+    return processes.iterator().next();
+  }
+}

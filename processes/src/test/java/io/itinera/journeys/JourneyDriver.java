@@ -1,0 +1,39 @@
+package io.itinera.journeys;
+
+import java.time.Duration;
+import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/** Moves a journey through time the way the job executor would: by the engine clock and due jobs. */
+final class JourneyDriver {
+
+  private static final int MAX_JOBS_PER_STEP = 100;
+
+  private final ManagementService management;
+
+  JourneyDriver(ManagementService management) {
+    this.management = management;
+  }
+
+  /** Advances the engine clock and runs every job that is then due, including the jobs those create. */
+  void passTime(Duration duration) {
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
+    runDueJobs();
+  }
+
+  void runDueJobs() {
+    for (int executed = 0; executed < MAX_JOBS_PER_STEP; executed++) {
+      var due = management.createJobQuery().executable().listPage(0, 1);
+      if (due.isEmpty()) {
+        return;
+      }
+      management.executeJob(due.get(0).getId());
+    }
+    throw new IllegalStateException("More than " + MAX_JOBS_PER_STEP + " jobs in one step: a loop in the journey?");
+  }
+
+  Date dueDateOfTimer(String processInstanceId) {
+    return management.createJobQuery().processInstanceId(processInstanceId).timers().singleResult().getDuedate();
+  }
+}
