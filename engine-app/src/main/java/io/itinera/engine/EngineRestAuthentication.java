@@ -1,0 +1,24 @@
+package io.itinera.engine;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The engine REST API is open in the plain Camunda starter; this requires HTTP Basic against the
+ * engine's identity service, so REST calls run as that user, with its authorizations.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineRestAuthentication {
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
+    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-authentication");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    return registration;
+  }
+}

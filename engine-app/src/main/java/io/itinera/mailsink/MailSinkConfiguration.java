@@ -1,0 +1,47 @@
+package io.itinera.mailsink;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * With no SMTP server configured, the app sends its email to an embedded SMTP server that keeps
+ * every message in memory and shows them at {@code /mail-sink}; nothing leaves the machine. Setting
+ * {@code spring.mail.host} switches to the real server through Spring Boot's own mail settings.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoSmtpServerConfigured.class)
+@EnableConfigurationProperties(MailSinkProperties.class)
+class MailSinkConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(MailSinkConfiguration.class);
+
+  @Bean(destroyMethod = "stop")
+  GreenMail mailSink(MailSinkProperties properties) {
+    var setup = new ServerSetup(properties.smtpPort(), properties.host(), ServerSetup.PROTOCOL_SMTP);
+    var sink = new GreenMail(properties.smtpPort() == 0 ? setup.dynamicPort() : setup);
+    sink.start();
+    log.warn("No spring.mail.host set: email goes to the embedded mail sink (SMTP {}:{}), "
+        + "readable at /mail-sink. Nothing is delivered.", properties.host(), sink.getSmtp().getPort());
+    return sink;
+  }
+
+  @Bean
+  JavaMailSenderImpl mailSender(GreenMail mailSink, MailSinkProperties properties) {
+    var sender = new JavaMailSenderImpl();
+    sender.setHost(properties.host());
+    sender.setPort(mailSink.getSmtp().getPort());
+    return sender;
+  }
+
+  @Bean
+  CaughtEmails caughtEmails(GreenMail mailSink) {
+    return new CaughtEmails(mailSink);
+  }
+}
