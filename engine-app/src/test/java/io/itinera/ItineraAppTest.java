@@ -1,0 +1,28 @@
+package io.itinera;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The whole application on a real database (H2 by default; the build points {@code ITINERA_DB_URL}
+ * at PostgreSQL for the PostgreSQL suite). One configuration for every app test, so Spring starts
+ * the engine once per run. Jobs run when a test executes them, not in the background.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+    "ITINERA_ADMIN_USER=" + ItineraAppTest.ADMIN,
+    "ITINERA_ADMIN_PASSWORD=" + ItineraAppTest.ADMIN_PASSWORD,
+    "itinera.mail-sink.smtp-port=0",
+    "camunda.bpm.job-execution.enabled=false"})
+public @interface ItineraAppTest {
+
+  String ADMIN = "ops";
+  String ADMIN_PASSWORD = "test-only-password";
+}
