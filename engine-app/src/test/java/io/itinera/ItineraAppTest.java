@@ -19,10 +19,12 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "ITINERA_ADMIN_USER=" + ItineraAppTest.ADMIN,
     "ITINERA_ADMIN_PASSWORD=" + ItineraAppTest.ADMIN_PASSWORD,
+    "ITINERA_API_KEYS=other-app-key," + ItineraAppTest.API_KEY,
     "itinera.mail-sink.smtp-port=0",
     "camunda.bpm.job-execution.enabled=false"})
 public @interface ItineraAppTest {
 
   String ADMIN = "ops";
   String ADMIN_PASSWORD = "test-only-password";
+  String API_KEY = "test-only-api-key";
 }

@@ -2,12 +2,20 @@ package io.itinera.journey;
 
 import java.time.Instant;
 
-/** One run of one journey for one contact; {@code exitedAt} is null while the run is active. */
+/**
+ * One run of one journey for one contact; {@code exitedAt} is null while the run is active and
+ * {@code goal} names the goal message of a converted run.
+ */
 public record Enrolment(
     String journeyKey,
     String contactId,
     String processInstanceId,
     EnrolmentStatus status,
     Instant enteredAt,
-    Instant exitedAt) {
+    Instant exitedAt,
+    String goal) {
+
+  public boolean active() {
+    return status == EnrolmentStatus.ACTIVE;
+  }
 }

@@ -17,49 +17,68 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class JourneyEnrolments {
 
+  private static final String COLUMNS =
+      "journey_key, contact_id, process_instance_id, status, entered_at, exited_at, goal";
+
   private final JdbcClient jdbc;
 
   public JourneyEnrolments(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
-  /** Records a new active run; a second active run of the same journey for the contact is refused. */
-  public void enter(String journeyKey, String contactId, String processInstanceId, Instant enteredAt) {
+  /**
+   * Records a new active run. Unless the journey allows concurrent runs, a second active run of
+   * the same journey for the contact is refused, also when two starts race.
+   */
+  public void enter(String journeyKey, String contactId, String processInstanceId, Instant enteredAt,
+      boolean concurrentRunsAllowed) {
+    var activeKey = concurrentRunsAllowed ? processInstanceId : contactId;
     try {
       jdbc.sql("""
               INSERT INTO journey_enrolment
-                (process_instance_id, journey_key, contact_id, status, active_contact_id, entered_at)
+                (process_instance_id, journey_key, contact_id, status, active_key, entered_at)
               VALUES (?, ?, ?, 'ACTIVE', ?, ?)""")
-          .params(processInstanceId, journeyKey, contactId, contactId, utc(enteredAt))
+          .params(processInstanceId, journeyKey, contactId, activeKey, utc(enteredAt))
           .update();
     } catch (DuplicateKeyException e) {
-      throw new AlreadyEnrolledException(journeyKey, contactId);
+      throw new EntryRefusedException(journeyKey, contactId, EntryRule.ACTIVE, "the contact is already in this journey");
     }
   }
 
   /** Marks an active run as exited; a run that already exited keeps its first exit. */
-  public void exit(String processInstanceId, EnrolmentStatus status, Instant exitedAt) {
-    if (status == EnrolmentStatus.ACTIVE) {
-      throw new IllegalArgumentException("An exit needs a final status, not " + status);
+  public void exit(String processInstanceId, EnrolmentStatus status, Instant exitedAt, String goal) {
+    if (status == EnrolmentStatus.ACTIVE || (status == EnrolmentStatus.CONVERTED) != (goal != null)) {
+      throw new IllegalArgumentException("An exit needs a final status, and a goal exactly when converted");
     }
     jdbc.sql("""
             UPDATE journey_enrolment
-               SET status = ?, active_contact_id = NULL, exited_at = ?
+               SET status = ?, active_key = NULL, exited_at = ?, goal = ?
              WHERE process_instance_id = ? AND status = 'ACTIVE'""")
-        .params(status.name(), utc(exitedAt), processInstanceId)
+        .params(status.name(), utc(exitedAt), goal, processInstanceId)
         .update();
   }
 
   /** Every run of every journey the contact has been in, newest first. */
   public List<Enrolment> ofContact(String contactId) {
-    return jdbc.sql("""
-            SELECT journey_key, contact_id, process_instance_id, status, entered_at, exited_at
-              FROM journey_enrolment
-             WHERE contact_id = ?
-             ORDER BY entered_at DESC, process_instance_id""")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM journey_enrolment WHERE contact_id = ?"
+            + " ORDER BY entered_at DESC, process_instance_id")
         .param(contactId)
         .query(JourneyEnrolments::enrolment)
         .list();
+  }
+
+  /** Every run of one journey for the contact, newest first. */
+  public List<Enrolment> of(String journeyKey, String contactId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM journey_enrolment WHERE contact_id = ? AND journey_key = ?"
+            + " ORDER BY entered_at DESC, process_instance_id")
+        .params(contactId, journeyKey)
+        .query(JourneyEnrolments::enrolment)
+        .list();
+  }
+
+  /** Forgets the contact's runs: part of erasing a contact, after its runs were cancelled. */
+  public void deleteOfContact(String contactId) {
+    jdbc.sql("DELETE FROM journey_enrolment WHERE contact_id = ?").param(contactId).update();
   }
 
   private static Enrolment enrolment(ResultSet row, int rowNumber) throws SQLException {
@@ -70,7 +89,8 @@ public class JourneyEnrolments {
         row.getString("process_instance_id"),
         EnrolmentStatus.valueOf(row.getString("status")),
         row.getObject("entered_at", OffsetDateTime.class).toInstant(),
-        exitedAt == null ? null : exitedAt.toInstant());
+        exitedAt == null ? null : exitedAt.toInstant(),
+        row.getString("goal"));
   }
 
   private static OffsetDateTime utc(Instant instant) {

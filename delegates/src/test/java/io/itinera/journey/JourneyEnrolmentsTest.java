@@ -15,6 +15,8 @@ class JourneyEnrolmentsTest {
 
   private static final Instant MONDAY = Instant.parse("2026-03-02T09:00:00Z");
   private static final Instant TUESDAY = Instant.parse("2026-03-03T09:00:00Z");
+  private static final boolean ONE_RUN = false;
+  private static final boolean MANY_RUNS = true;
 
   private JourneyEnrolments enrolments;
 
@@ -27,32 +29,52 @@ class JourneyEnrolmentsTest {
 
   @Test
   void recordsARunFromEntryToExit() {
-    enrolments.enter("welcome-series", "ann", "run-1", MONDAY);
+    enrolments.enter("welcome-series", "ann", "run-1", MONDAY, ONE_RUN);
     assertThat(enrolments.ofContact("ann")).containsExactly(
-        new Enrolment("welcome-series", "ann", "run-1", EnrolmentStatus.ACTIVE, MONDAY, null));
+        new Enrolment("welcome-series", "ann", "run-1", EnrolmentStatus.ACTIVE, MONDAY, null, null));
 
-    enrolments.exit("run-1", EnrolmentStatus.COMPLETED, TUESDAY);
+    enrolments.exit("run-1", EnrolmentStatus.COMPLETED, TUESDAY, null);
 
     assertThat(enrolments.ofContact("ann")).containsExactly(
-        new Enrolment("welcome-series", "ann", "run-1", EnrolmentStatus.COMPLETED, MONDAY, TUESDAY));
+        new Enrolment("welcome-series", "ann", "run-1", EnrolmentStatus.COMPLETED, MONDAY, TUESDAY, null));
+  }
+
+  @Test
+  void recordsTheGoalOfAConvertedRun() {
+    enrolments.enter("cart-abandonment", "ann", "run-1", MONDAY, ONE_RUN);
+
+    enrolments.exit("run-1", EnrolmentStatus.CONVERTED, TUESDAY, "purchase");
+
+    assertThat(enrolments.of("cart-abandonment", "ann")).singleElement()
+        .returns(EnrolmentStatus.CONVERTED, Enrolment::status)
+        .returns("purchase", Enrolment::goal);
   }
 
   @Test
   void refusesASecondActiveRunOfTheSameJourneyForTheSameContact() {
-    enrolments.enter("welcome-series", "ann", "run-1", MONDAY);
+    enrolments.enter("welcome-series", "ann", "run-1", MONDAY, ONE_RUN);
 
-    assertThatThrownBy(() -> enrolments.enter("welcome-series", "ann", "run-2", TUESDAY))
-        .isInstanceOf(AlreadyEnrolledException.class)
-        .hasMessageContaining("ann").hasMessageContaining("welcome-series");
+    assertThatThrownBy(() -> enrolments.enter("welcome-series", "ann", "run-2", TUESDAY, ONE_RUN))
+        .isInstanceOf(EntryRefusedException.class)
+        .hasMessageContaining("ann").hasMessageContaining("welcome-series")
+        .satisfies(refused -> assertThat(((EntryRefusedException) refused).rule()).isEqualTo(EntryRule.ACTIVE));
     assertThat(enrolments.ofContact("ann")).extracting(Enrolment::processInstanceId).containsExactly("run-1");
   }
 
   @Test
-  void letsTheContactIntoOtherJourneysAndOtherContactsIntoThisOne() {
-    enrolments.enter("welcome-series", "ann", "run-1", MONDAY);
+  void allowsConcurrentRunsWhenTheJourneyDoes() {
+    enrolments.enter("order-updates", "ann", "run-1", MONDAY, MANY_RUNS);
+    enrolments.enter("order-updates", "ann", "run-2", MONDAY, MANY_RUNS);
 
-    enrolments.enter("win-back", "ann", "run-2", MONDAY);
-    enrolments.enter("welcome-series", "bob", "run-3", MONDAY);
+    assertThat(enrolments.of("order-updates", "ann")).hasSize(2).allMatch(Enrolment::active);
+  }
+
+  @Test
+  void letsTheContactIntoOtherJourneysAndOtherContactsIntoThisOne() {
+    enrolments.enter("welcome-series", "ann", "run-1", MONDAY, ONE_RUN);
+
+    enrolments.enter("win-back", "ann", "run-2", MONDAY, ONE_RUN);
+    enrolments.enter("welcome-series", "bob", "run-3", MONDAY, ONE_RUN);
 
     assertThat(enrolments.ofContact("ann")).extracting(Enrolment::journeyKey)
         .containsExactlyInAnyOrder("welcome-series", "win-back");
@@ -61,12 +83,12 @@ class JourneyEnrolmentsTest {
 
   @Test
   void letsTheContactInAgainOnceTheRunExited() {
-    enrolments.enter("welcome-series", "ann", "run-1", MONDAY);
-    enrolments.exit("run-1", EnrolmentStatus.CANCELLED, MONDAY);
+    enrolments.enter("welcome-series", "ann", "run-1", MONDAY, ONE_RUN);
+    enrolments.exit("run-1", EnrolmentStatus.CANCELLED, MONDAY, null);
 
-    enrolments.enter("welcome-series", "ann", "run-2", TUESDAY);
-    enrolments.exit("run-2", EnrolmentStatus.COMPLETED, TUESDAY);
-    enrolments.enter("welcome-series", "ann", "run-3", TUESDAY);
+    enrolments.enter("welcome-series", "ann", "run-2", TUESDAY, ONE_RUN);
+    enrolments.exit("run-2", EnrolmentStatus.COMPLETED, TUESDAY, null);
+    enrolments.enter("welcome-series", "ann", "run-3", TUESDAY, ONE_RUN);
 
     assertThat(enrolments.ofContact("ann")).extracting(Enrolment::status)
         .containsExactlyInAnyOrder(EnrolmentStatus.CANCELLED, EnrolmentStatus.COMPLETED, EnrolmentStatus.ACTIVE);
@@ -74,13 +96,24 @@ class JourneyEnrolmentsTest {
 
   @Test
   void keepsTheFirstExitOfARun() {
-    enrolments.enter("welcome-series", "ann", "run-1", MONDAY);
-    enrolments.exit("run-1", EnrolmentStatus.COMPLETED, MONDAY);
+    enrolments.enter("welcome-series", "ann", "run-1", MONDAY, ONE_RUN);
+    enrolments.exit("run-1", EnrolmentStatus.COMPLETED, MONDAY, null);
 
-    enrolments.exit("run-1", EnrolmentStatus.CANCELLED, TUESDAY);
+    enrolments.exit("run-1", EnrolmentStatus.CANCELLED, TUESDAY, null);
 
     assertThat(enrolments.ofContact("ann")).singleElement()
         .returns(EnrolmentStatus.COMPLETED, Enrolment::status)
         .returns(MONDAY, Enrolment::exitedAt);
+  }
+
+  @Test
+  void forgetsAnErasedContactsRuns() {
+    enrolments.enter("welcome-series", "ann", "run-1", MONDAY, ONE_RUN);
+    enrolments.enter("welcome-series", "bob", "run-2", MONDAY, ONE_RUN);
+
+    enrolments.deleteOfContact("ann");
+
+    assertThat(enrolments.ofContact("ann")).isEmpty();
+    assertThat(enrolments.ofContact("bob")).hasSize(1);
   }
 }

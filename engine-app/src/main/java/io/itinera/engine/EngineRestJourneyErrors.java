@@ -1,6 +1,6 @@
 package io.itinera.engine;
 
-import io.itinera.journey.AlreadyEnrolledException;
+import io.itinera.journey.EntryRefusedException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -20,13 +20,13 @@ class EngineRestJourneyErrors {
   @Bean
   ResourceConfigCustomizer journeyErrorMappers() {
     return config -> config
-        .register(new AlreadyEnrolledMapper())
+        .register(new EntryRefusedMapper())
         .register(new ContactIdRequiredMapper());
   }
 
-  static final class AlreadyEnrolledMapper implements ExceptionMapper<AlreadyEnrolledException> {
+  static final class EntryRefusedMapper implements ExceptionMapper<EntryRefusedException> {
     @Override
-    public Response toResponse(AlreadyEnrolledException exception) {
+    public Response toResponse(EntryRefusedException exception) {
       return camundaError(Status.CONFLICT, exception);
     }
   }

@@ -1,26 +1,36 @@
 package io.itinera.engine;
 
 import io.itinera.journey.EnrolmentStatus;
+import io.itinera.journey.EntryCheck;
+import io.itinera.journey.EntryRules;
+import io.itinera.journey.JourneyCatalog;
+import io.itinera.journey.JourneyDefinition;
 import io.itinera.journey.JourneyEnrolments;
 import java.util.List;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Keeps journey enrolments in step with the engine. History events are produced for every start
- * (message, REST, modification) and every end (completion, cancellation even with listeners
- * skipped), inside the engine's transaction, so no path around the enrolment exists.
+ * Keeps journey enrolments in step with the engine and applies the entry rules to every start.
+ * History events are produced for every start (message, REST, modification) and every end
+ * (completion, goal, cancellation even with listeners skipped), inside the engine's transaction,
+ * so no path around the rules or the record exists.
  */
 class EnrolmentHistoryEventHandler implements HistoryEventHandler {
 
-  private final Supplier<JourneyEnrolments> enrolments;
+  private final ObjectProvider<JourneyEnrolments> enrolments;
+  private final ObjectProvider<JourneyCatalog> catalog;
+  private final ObjectProvider<EntryCheck> entryCheck;
 
-  EnrolmentHistoryEventHandler(Supplier<JourneyEnrolments> enrolments) {
+  EnrolmentHistoryEventHandler(ObjectProvider<JourneyEnrolments> enrolments, ObjectProvider<JourneyCatalog> catalog,
+      ObjectProvider<EntryCheck> entryCheck) {
     this.enrolments = enrolments;
+    this.catalog = catalog;
+    this.entryCheck = entryCheck;
   }
 
   @Override
@@ -31,7 +41,7 @@ class EnrolmentHistoryEventHandler implements HistoryEventHandler {
     if (run.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_START)) {
       enter(run);
     } else if (run.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_END)) {
-      enrolments.get().exit(run.getProcessInstanceId(), exitStatus(run.getState()), run.getEndTime().toInstant());
+      exit(run);
     }
   }
 
@@ -41,16 +51,30 @@ class EnrolmentHistoryEventHandler implements HistoryEventHandler {
   }
 
   private void enter(HistoricProcessInstanceEventEntity run) {
-    if (run.getBusinessKey() == null || run.getBusinessKey().isBlank()) {
+    var contactId = run.getBusinessKey();
+    if (contactId == null || contactId.isBlank()) {
       throw new ContactIdRequiredException(run.getProcessDefinitionKey());
     }
-    enrolments.get().enter(run.getProcessDefinitionKey(), run.getBusinessKey(), run.getProcessInstanceId(),
-        run.getStartTime().toInstant());
+    var rules = journey(run).start(run.getStartActivityId())
+        .map(JourneyDefinition.Start::rules)
+        .orElse(EntryRules.DEFAULT);
+    entryCheck.getObject().ensureMayEnter(run.getProcessDefinitionKey(), contactId, rules);
+    enrolments.getObject().enter(run.getProcessDefinitionKey(), contactId, run.getProcessInstanceId(),
+        run.getStartTime().toInstant(), rules.concurrentRunsAllowed());
   }
 
-  private static EnrolmentStatus exitStatus(String state) {
-    return HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(state)
-        ? EnrolmentStatus.CANCELLED
-        : EnrolmentStatus.COMPLETED;
+  private void exit(HistoricProcessInstanceEventEntity run) {
+    var endedAt = run.getEndTime().toInstant();
+    if (HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(run.getState())) {
+      enrolments.getObject().exit(run.getProcessInstanceId(), EnrolmentStatus.CANCELLED, endedAt, null);
+      return;
+    }
+    var goal = journey(run).goalReachedAt(run.getEndActivityId());
+    enrolments.getObject().exit(run.getProcessInstanceId(),
+        goal.isPresent() ? EnrolmentStatus.CONVERTED : EnrolmentStatus.COMPLETED, endedAt, goal.orElse(null));
+  }
+
+  private JourneyDefinition journey(HistoricProcessInstanceEventEntity run) {
+    return catalog.getObject().describe(run.getProcessDefinitionId());
   }
 }

@@ -1,5 +1,7 @@
 package io.itinera.engine;
 
+import io.itinera.journey.EntryCheck;
+import io.itinera.journey.JourneyCatalog;
 import io.itinera.journey.JourneyEnrolments;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -9,15 +11,23 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Enforces one active run per contact and journey by recording enrolments from history events. */
+/**
+ * Applies the journeys' entry rules to every start and records enrolments from history events.
+ * The beans it needs are looked up late: they stand on JDBC and engine beans created after the
+ * engine's plugins.
+ */
 @Component
 class JourneyEnrolmentPlugin extends AbstractProcessEnginePlugin {
 
-  /** Looked up late: the repository's JDBC beans are created after the engine's plugins. */
   private final ObjectProvider<JourneyEnrolments> enrolments;
+  private final ObjectProvider<JourneyCatalog> catalog;
+  private final ObjectProvider<EntryCheck> entryCheck;
 
-  JourneyEnrolmentPlugin(ObjectProvider<JourneyEnrolments> enrolments) {
+  JourneyEnrolmentPlugin(ObjectProvider<JourneyEnrolments> enrolments, ObjectProvider<JourneyCatalog> catalog,
+      ObjectProvider<EntryCheck> entryCheck) {
     this.enrolments = enrolments;
+    this.catalog = catalog;
+    this.entryCheck = entryCheck;
   }
 
   @Override
@@ -26,7 +36,7 @@ class JourneyEnrolmentPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomHistoryEventHandlers() != null) {
       handlers.addAll(configuration.getCustomHistoryEventHandlers());
     }
-    handlers.add(new EnrolmentHistoryEventHandler(enrolments::getObject));
+    handlers.add(new EnrolmentHistoryEventHandler(enrolments, catalog, entryCheck));
     configuration.setCustomHistoryEventHandlers(handlers);
   }
 

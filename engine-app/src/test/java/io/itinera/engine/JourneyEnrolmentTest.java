@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.itinera.ItineraAppTest;
-import io.itinera.journey.AlreadyEnrolledException;
+import io.itinera.journey.EntryRefusedException;
 import io.itinera.journey.Enrolment;
 import io.itinera.journey.EnrolmentStatus;
 import io.itinera.journey.JourneyEnrolments;
@@ -51,7 +51,7 @@ class JourneyEnrolmentTest {
 
     assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(second.getBody()).containsEntry("type", "AlreadyEnrolledException")
+    assertThat(second.getBody()).containsEntry("type", "EntryRefusedException")
         .extractingByKey("message").asString().contains(contact, "welcome-series");
     assertThat(runsOf(contact)).isEqualTo(1);
     assertThat(enrolments.ofContact(contact)).singleElement()
@@ -63,7 +63,7 @@ class JourneyEnrolmentTest {
   void refusesASecondSignupMessageForAContactAlreadyInTheSeries() {
     signUp(contact);
 
-    assertThatThrownBy(() -> signUp(contact)).isInstanceOf(AlreadyEnrolledException.class);
+    assertThatThrownBy(() -> signUp(contact)).isInstanceOf(EntryRefusedException.class);
     assertThat(runsOf(contact)).isEqualTo(1);
     assertThat(enrolments.ofContact(contact)).hasSize(1);
   }
@@ -142,7 +142,7 @@ class JourneyEnrolmentTest {
         try {
           result.get(30, TimeUnit.SECONDS);
         } catch (ExecutionException refused) {
-          assertThat(refused).cause().isInstanceOf(AlreadyEnrolledException.class);
+          assertThat(refused).cause().isInstanceOf(EntryRefusedException.class);
           refusals++;
         }
       }

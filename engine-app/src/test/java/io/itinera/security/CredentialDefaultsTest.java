@@ -8,28 +8,32 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.logging.DeferredLogs;
 import org.springframework.mock.env.MockEnvironment;
 
-class AdminAccountDefaultsTest {
+class CredentialDefaultsTest {
 
   private static final String H2 = "jdbc:h2:file:./data/itinera";
   private static final String POSTGRES = "jdbc:postgresql://db.internal:5432/itinera";
 
-  private final AdminAccountDefaults defaults = new AdminAccountDefaults(new DeferredLogs());
+  private final CredentialDefaults defaults = new CredentialDefaults(new DeferredLogs());
 
   @Test
-  void usesTheAdministratorFromTheEnvironment() {
+  void usesTheCredentialsFromTheEnvironment() {
     var environment = database(POSTGRES)
         .withProperty("ITINERA_ADMIN_USER", "ops")
-        .withProperty("ITINERA_ADMIN_PASSWORD", "s3cret");
+        .withProperty("ITINERA_ADMIN_PASSWORD", "s3cret")
+        .withProperty("ITINERA_API_KEYS", "key-one, key-two");
 
     defaults.postProcessEnvironment(environment, new SpringApplication());
 
     assertThat(environment.getProperty("camunda.bpm.admin-user.id")).isEqualTo("ops");
     assertThat(environment.getProperty("camunda.bpm.admin-user.password")).isEqualTo("s3cret");
+    assertThat(environment.getProperty("itinera.api.keys")).isEqualTo("key-one, key-two");
   }
 
   @Test
   void namesTheAdministratorAdminWhenOnlyAPasswordIsSet() {
-    var environment = database(POSTGRES).withProperty("ITINERA_ADMIN_PASSWORD", "s3cret");
+    var environment = database(POSTGRES)
+        .withProperty("ITINERA_ADMIN_PASSWORD", "s3cret")
+        .withProperty("ITINERA_API_KEYS", "key-one");
 
     defaults.postProcessEnvironment(environment, new SpringApplication());
 
@@ -37,23 +41,35 @@ class AdminAccountDefaultsTest {
   }
 
   @Test
-  void givesTheEmbeddedDatabaseADemoAdministratorWhenNoPasswordIsSet() {
+  void givesTheEmbeddedDatabaseDemoCredentialsWhenNoneAreSet() {
     var environment = database(H2);
 
     defaults.postProcessEnvironment(environment, new SpringApplication());
 
     assertThat(environment.getProperty("camunda.bpm.admin-user.id")).isEqualTo("demo");
     assertThat(environment.getProperty("camunda.bpm.admin-user.password")).isEqualTo("demo");
+    assertThat(environment.getProperty("itinera.api.keys")).isEqualTo("demo-api-key");
   }
 
   @Test
-  void refusesToStartOnARealDatabaseWithoutAPassword() {
-    var environment = database(POSTGRES).withProperty("ITINERA_ADMIN_USER", "ops");
+  void refusesToStartOnARealDatabaseWithoutAnAdministratorPassword() {
+    var environment = database(POSTGRES)
+        .withProperty("ITINERA_ADMIN_USER", "ops")
+        .withProperty("ITINERA_API_KEYS", "key-one");
 
     assertThatThrownBy(() -> defaults.postProcessEnvironment(environment, new SpringApplication()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("ITINERA_ADMIN_PASSWORD");
     assertThat(environment.getProperty("camunda.bpm.admin-user.id")).isNull();
+  }
+
+  @Test
+  void refusesToStartOnARealDatabaseWithoutApiKeys() {
+    var environment = database(POSTGRES).withProperty("ITINERA_ADMIN_PASSWORD", "s3cret");
+
+    assertThatThrownBy(() -> defaults.postProcessEnvironment(environment, new SpringApplication()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("ITINERA_API_KEYS");
   }
 
   private static MockEnvironment database(String url) {

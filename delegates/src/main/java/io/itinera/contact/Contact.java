@@ -1,0 +1,28 @@
+package io.itinera.contact;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * A contact as stored. {@code engagementScore} is the score at {@code scoreAt}; it decays from
+ * there (see {@link EngagementScoring}).
+ */
+public record Contact(
+    String id,
+    String email,
+    ZoneId timezone,
+    String locale,
+    String lifecycleStage,
+    Map<String, Object> attributes,
+    double engagementScore,
+    Instant scoreAt,
+    Instant lastEngagedAt,
+    Instant unsubscribedAt,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public static Contact create(String id, Instant now) {
+    return new Contact(id, null, ZoneId.of("UTC"), null, null, Map.of(), 0, null, null, null, now, now);
+  }
+}

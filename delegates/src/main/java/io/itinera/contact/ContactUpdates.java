@@ -1,0 +1,41 @@
+package io.itinera.contact;
+
+import io.itinera.journey.JourneyRouter;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies an identify call: merges the change into the stored contact and starts the journeys
+ * whose start condition the change made true, in one transaction.
+ */
+@Service
+public class ContactUpdates {
+
+  private final Contacts contacts;
+  private final JourneyRouter router;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  public ContactUpdates(Contacts contacts, JourneyRouter router, TransactionTemplate transaction, Clock clock) {
+    this.contacts = contacts;
+    this.router = router;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  public ContactUpdate apply(String contactId, ContactPatch patch) {
+    return transaction.execute(status -> {
+      var now = clock.instant();
+      var existing = contacts.findForUpdate(contactId);
+      var holdingBefore = existing.isPresent() ? router.conditionalStartsHolding(contactId) : java.util.Set.<String>of();
+      var updated = patch.applyTo(existing.orElseGet(() -> Contact.create(contactId, now)), now);
+      if (existing.isPresent()) {
+        contacts.update(updated);
+      } else {
+        contacts.insert(updated);
+      }
+      return new ContactUpdate(updated, existing.isEmpty(), router.contactChanged(contactId, holdingBefore));
+    });
+  }
+}

@@ -1,0 +1,114 @@
+package io.itinera.contact;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The contact store. Writes join the caller's transaction. */
+@Repository
+public class Contacts {
+
+  private static final String COLUMNS = "id, email, timezone, locale, lifecycle_stage, attributes, engagement_score,"
+      + " score_at, last_engaged_at, unsubscribed_at, created_at, updated_at";
+  private static final TypeReference<LinkedHashMap<String, Object>> ATTRIBUTES = new TypeReference<>() { };
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  public Contacts(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  public Optional<Contact> find(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE id = ?").param(id).query(this::contact).optional();
+  }
+
+  /** Reads the contact and locks its row until the transaction ends, so concurrent updates queue up. */
+  public Optional<Contact> findForUpdate(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE id = ? FOR UPDATE").param(id).query(this::contact).optional();
+  }
+
+  public void insert(Contact contact) {
+    jdbc.sql("INSERT INTO contact (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(contact.id(), contact.email(), contact.timezone().getId(), contact.locale(), contact.lifecycleStage(),
+            attributes(contact), contact.engagementScore(), utc(contact.scoreAt()), utc(contact.lastEngagedAt()),
+            utc(contact.unsubscribedAt()), utc(contact.createdAt()), utc(contact.updatedAt()))
+        .update();
+  }
+
+  public void update(Contact contact) {
+    jdbc.sql("""
+            UPDATE contact SET email = ?, timezone = ?, locale = ?, lifecycle_stage = ?, attributes = ?,
+                   engagement_score = ?, score_at = ?, last_engaged_at = ?, unsubscribed_at = ?, updated_at = ?
+             WHERE id = ?""")
+        .params(contact.email(), contact.timezone().getId(), contact.locale(), contact.lifecycleStage(),
+            attributes(contact), contact.engagementScore(), utc(contact.scoreAt()), utc(contact.lastEngagedAt()),
+            utc(contact.unsubscribedAt()), utc(contact.updatedAt()), contact.id())
+        .update();
+  }
+
+  /** Deletes the contact with its events and segment memberships. */
+  public boolean delete(String id) {
+    return jdbc.sql("DELETE FROM contact WHERE id = ?").param(id).update() > 0;
+  }
+
+  public List<String> segmentsOf(String id) {
+    return jdbc.sql("SELECT segment FROM segment_membership WHERE contact_id = ? ORDER BY segment")
+        .param(id).query(String.class).list();
+  }
+
+  public boolean inSegment(String id, String segment) {
+    return jdbc.sql("SELECT COUNT(*) FROM segment_membership WHERE contact_id = ? AND segment = ?")
+        .params(id, segment).query(Integer.class).single() > 0;
+  }
+
+  private Contact contact(ResultSet row, int rowNumber) throws SQLException {
+    try {
+      return new Contact(
+          row.getString("id"),
+          row.getString("email"),
+          ZoneId.of(row.getString("timezone")),
+          row.getString("locale"),
+          row.getString("lifecycle_stage"),
+          json.readValue(row.getString("attributes"), ATTRIBUTES),
+          row.getDouble("engagement_score"),
+          instant(row, "score_at"),
+          instant(row, "last_engaged_at"),
+          instant(row, "unsubscribed_at"),
+          instant(row, "created_at"),
+          instant(row, "updated_at"));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Contact " + row.getString("id") + " has unreadable attributes", e);
+    }
+  }
+
+  private String attributes(Contact contact) {
+    try {
+      return json.writeValueAsString(contact.attributes());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Attributes of contact " + contact.id() + " cannot be written as JSON", e);
+    }
+  }
+
+  private static Instant instant(ResultSet row, String column) throws SQLException {
+    var value = row.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,57 @@
+package io.itinera.event;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The event store: what each contact did, when. Writes join the caller's transaction. */
+@Repository
+public class ContactEvents {
+
+  private final JdbcClient jdbc;
+
+  public ContactEvents(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Long> idOfMessage(String messageId) {
+    return jdbc.sql("SELECT id FROM contact_event WHERE message_id = ?").param(messageId).query(Long.class).optional();
+  }
+
+  public long record(String contactId, String type, String propertiesJson, Instant occurredAt, Instant receivedAt,
+      String messageId) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO contact_event (contact_id, type, properties, occurred_at, received_at, message_id)
+            VALUES (?, ?, ?, ?, ?, ?)""")
+        .params(contactId, type, propertiesJson, utc(occurredAt), utc(receivedAt), messageId)
+        .update(keys, "id");
+    return keys.getKeyAs(Number.class).longValue();
+  }
+
+  int count(String contactId, String type, Instant since) {
+    return jdbc.sql("SELECT COUNT(*) FROM contact_event WHERE contact_id = ? AND type = ? AND occurred_at >= ?")
+        .params(contactId, type, utc(since)).query(Integer.class).single();
+  }
+
+  int countAll(String contactId, Instant since) {
+    return jdbc.sql("SELECT COUNT(*) FROM contact_event WHERE contact_id = ? AND occurred_at >= ?")
+        .params(contactId, utc(since)).query(Integer.class).single();
+  }
+
+  Optional<Instant> first(String contactId, String type, Instant since) {
+    return jdbc.sql("SELECT MIN(occurred_at) FROM contact_event WHERE contact_id = ? AND type = ? AND occurred_at >= ?")
+        .params(contactId, type, utc(since))
+        .query((row, number) -> Optional.ofNullable(row.getObject(1, OffsetDateTime.class)))
+        .single()
+        .map(OffsetDateTime::toInstant);
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

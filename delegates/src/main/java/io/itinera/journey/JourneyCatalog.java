@@ -1,0 +1,111 @@
+package io.itinera.journey;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deployed journeys as the router sees them, read from their BPMN. A deployed version never
+ * changes, so each is read once.
+ */
+@Component
+public class JourneyCatalog {
+
+  private final RepositoryService repository;
+  private final Map<String, JourneyDefinition> byProcessDefinitionId = new ConcurrentHashMap<>();
+
+  public JourneyCatalog(RepositoryService repository) {
+    this.repository = repository;
+  }
+
+  /** The journeys a message of this name starts: the latest active versions with such a start event. */
+  public List<JourneyDefinition> startedBy(String messageName) {
+    return repository.createProcessDefinitionQuery().messageEventSubscriptionName(messageName).active().list()
+        .stream().map(this::describe)
+        .filter(journey -> journey.messageStart(messageName).isPresent())
+        .toList();
+  }
+
+  /** The latest active versions of all journeys that have a conditional start event. */
+  public List<JourneyDefinition> withConditionalStart() {
+    return repository.createProcessDefinitionQuery().latestVersion().active().list()
+        .stream().map(this::describe)
+        .filter(journey -> !journey.conditionalStarts().isEmpty())
+        .toList();
+  }
+
+  public JourneyDefinition describe(String processDefinitionId) {
+    return byProcessDefinitionId.computeIfAbsent(processDefinitionId,
+        id -> read(repository.getProcessDefinition(id), repository.getBpmnModelInstance(id)));
+  }
+
+  private JourneyDefinition describe(ProcessDefinition definition) {
+    return byProcessDefinitionId.computeIfAbsent(definition.getId(),
+        id -> read(definition, repository.getBpmnModelInstance(id)));
+  }
+
+  private static JourneyDefinition read(ProcessDefinition definition, BpmnModelInstance model) {
+    var process = model.getModelElementById(definition.getKey());
+    if (!(process instanceof Process)) {
+      throw new IllegalStateException("No process '" + definition.getKey() + "' in its own BPMN");
+    }
+    var starts = process.getChildElementsByType(StartEvent.class).stream()
+        .map(start -> new JourneyDefinition.Start(start.getId(), messageName(start), condition(start), rules(start)))
+        .toList();
+    var goals = new HashMap<String, String>();
+    for (var subProcess : model.getModelElementsByType(SubProcess.class)) {
+      if (!subProcess.triggeredByEvent()) {
+        continue;
+      }
+      subProcess.getChildElementsByType(StartEvent.class).stream()
+          .filter(StartEvent::isInterrupting)
+          .map(JourneyCatalog::messageName)
+          .filter(name -> name != null)
+          .findFirst()
+          .ifPresent(goal -> goals.put(subProcess.getId(), goal));
+    }
+    return new JourneyDefinition(definition.getId(), definition.getKey(), starts, Map.copyOf(goals));
+  }
+
+  private static String messageName(StartEvent start) {
+    return start.getEventDefinitions().stream()
+        .filter(MessageEventDefinition.class::isInstance).map(MessageEventDefinition.class::cast)
+        .map(MessageEventDefinition::getMessage)
+        .filter(message -> message != null)
+        .map(message -> message.getName())
+        .findFirst().orElse(null);
+  }
+
+  private static String condition(StartEvent start) {
+    return start.getEventDefinitions().stream()
+        .filter(ConditionalEventDefinition.class::isInstance).map(ConditionalEventDefinition.class::cast)
+        .map(definition -> definition.getCondition().getTextContent().strip())
+        .findFirst().orElse(null);
+  }
+
+  private static EntryRules rules(StartEvent start) {
+    var properties = new HashMap<String, String>();
+    if (start.getExtensionElements() != null) {
+      start.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+          .flatMap(list -> list.getCamundaProperties().stream())
+          .forEach((CamundaProperty property) -> properties.put(property.getCamundaName(), property.getCamundaValue()));
+    }
+    try {
+      return EntryRules.from(properties);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("Start event " + start.getId() + ": " + e.getMessage(), e);
+    }
+  }
+}

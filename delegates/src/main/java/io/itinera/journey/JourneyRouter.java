@@ -1,0 +1,166 @@
+package io.itinera.journey;
+
+import io.itinera.journey.Routing.NotStarted;
+import io.itinera.journey.Routing.Reached;
+import io.itinera.journey.Routing.Started;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Steers journeys from what contacts do: delivers an event to the contact's runs waiting for it,
+ * and starts the journeys whose start event it triggers and whose entry rules let the contact in.
+ * Runs in the caller's transaction; a refusal found only by the database (two starts racing) is
+ * thrown, so the caller can roll back and route again.
+ */
+@Component
+public class JourneyRouter {
+
+  private static final String MESSAGE = "message";
+
+  private final RuntimeService runtime;
+  private final JourneyCatalog catalog;
+  private final JourneyEnrolments enrolments;
+  private final EntryCheck entryCheck;
+  private final ConditionEvaluator conditions;
+
+  public JourneyRouter(RuntimeService runtime, JourneyCatalog catalog, JourneyEnrolments enrolments,
+      EntryCheck entryCheck, ConditionEvaluator conditions) {
+    this.runtime = runtime;
+    this.catalog = catalog;
+    this.enrolments = enrolments;
+    this.entryCheck = entryCheck;
+    this.conditions = conditions;
+  }
+
+  /** Delivers first, then starts: a run started by this event must not also receive it. */
+  public Routing route(TriggerEvent event) {
+    return deliver(event).plus(start(event));
+  }
+
+  private Routing deliver(TriggerEvent event) {
+    var reached = new ArrayList<Reached>();
+    for (var run : enrolments.ofContact(event.contactId())) {
+      if (!run.active()) {
+        continue;
+      }
+      var waiting = runtime.createEventSubscriptionQuery()
+          .processInstanceId(run.processInstanceId()).eventType(MESSAGE).eventName(event.type()).list();
+      if (waiting.isEmpty()) {
+        continue;
+      }
+      runtime.createMessageCorrelation(event.type())
+          .processInstanceId(run.processInstanceId())
+          .setVariable("lastEvent", new HashMap<>(event.properties()))
+          .setVariable("lastEventType", event.type())
+          .correlateAllWithResult();
+      waiting.forEach(subscription ->
+          reached.add(new Reached(run.journeyKey(), run.processInstanceId(), subscription.getActivityId())));
+    }
+    return new Routing(List.of(), reached, List.of());
+  }
+
+  private Routing start(TriggerEvent event) {
+    var started = new ArrayList<Started>();
+    var notStarted = new ArrayList<NotStarted>();
+    for (var journey : catalog.startedBy(event.type())) {
+      var start = journey.messageStart(event.type()).orElseThrow();
+      try {
+        ensureConditionHolds(journey, start, event.contactId(), event.variables());
+        entryCheck.ensureMayEnter(journey.journeyKey(), event.contactId(), start.rules());
+      } catch (EntryRefusedException refused) {
+        notStarted.add(new NotStarted(journey.journeyKey(), refused.rule(), refused.reason()));
+        continue;
+      }
+      var run = runtime.createMessageCorrelation(event.type())
+          .processDefinitionId(journey.processDefinitionId())
+          .processInstanceBusinessKey(event.contactId())
+          .setVariables(event.variables())
+          .correlateStartMessage();
+      started.add(new Started(journey.journeyKey(), run.getId()));
+    }
+    return new Routing(started, List.of(), notStarted);
+  }
+
+  /** The ids of the journey versions whose start condition holds for the contact as stored now. */
+  public Set<String> conditionalStartsHolding(String contactId) {
+    var holding = new HashSet<String>();
+    for (var journey : catalog.withConditionalStart()) {
+      for (var start : journey.conditionalStarts()) {
+        if (holds(start.condition(), contactId, contactVariables(contactId))) {
+          holding.add(journey.processDefinitionId());
+        }
+      }
+    }
+    return holding;
+  }
+
+  /**
+   * Starts the journeys whose start condition became true with a change of the contact: those
+   * that held before the change are left alone, so saving a customer twice starts nothing twice.
+   */
+  public Routing contactChanged(String contactId, Set<String> holdingBefore) {
+    var started = new ArrayList<Started>();
+    var notStarted = new ArrayList<NotStarted>();
+    for (var journey : catalog.withConditionalStart()) {
+      if (holdingBefore.contains(journey.processDefinitionId())) {
+        continue;
+      }
+      for (var start : journey.conditionalStarts()) {
+        if (!holds(start.condition(), contactId, contactVariables(contactId))) {
+          continue;
+        }
+        try {
+          ensureConditionHolds(journey, start, contactId, contactVariables(contactId));
+          entryCheck.ensureMayEnter(journey.journeyKey(), contactId, start.rules());
+        } catch (EntryRefusedException refused) {
+          notStarted.add(new NotStarted(journey.journeyKey(), refused.rule(), refused.reason()));
+          continue;
+        }
+        runtime.createConditionEvaluation()
+            .processDefinitionId(journey.processDefinitionId())
+            .processInstanceBusinessKey(contactId)
+            .setVariables(contactVariables(contactId))
+            .evaluateStartConditions()
+            .forEach(run -> started.add(new Started(journey.journeyKey(), run.getId())));
+      }
+    }
+    return new Routing(started, List.of(), notStarted);
+  }
+
+  private void ensureConditionHolds(JourneyDefinition journey, JourneyDefinition.Start start, String contactId,
+      Map<String, Object> variables) {
+    var condition = start.rules().condition();
+    if (condition == null) {
+      return;
+    }
+    boolean holds;
+    try {
+      holds = conditions.isTrue(condition, contactId, variables);
+    } catch (IllegalArgumentException failed) {
+      throw new EntryRefusedException(journey.journeyKey(), contactId, EntryRule.CONDITION,
+          "the entry condition " + condition + " could not be evaluated: " + failed.getMessage());
+    }
+    if (!holds) {
+      throw new EntryRefusedException(journey.journeyKey(), contactId, EntryRule.CONDITION,
+          "the entry condition " + condition + " is false");
+    }
+  }
+
+  private boolean holds(String condition, String contactId, Map<String, Object> variables) {
+    try {
+      return conditions.isTrue(condition, contactId, variables);
+    } catch (IllegalArgumentException failed) {
+      return false;
+    }
+  }
+
+  private static Map<String, Object> contactVariables(String contactId) {
+    return Map.of("contactId", contactId);
+  }
+}

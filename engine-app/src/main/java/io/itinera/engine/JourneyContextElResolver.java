@@ -1,0 +1,88 @@
+package io.itinera.engine;
+
+import io.itinera.contact.ContactViews;
+import io.itinera.event.EventHistories;
+import java.beans.FeatureDescriptor;
+import java.util.Iterator;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
+import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Resolves {@code contact} and {@code events} in every journey expression to the contact of the
+ * run (its business key) or, outside a run, of the {@code contactId} variable, read fresh from the
+ * store at each evaluation instead of copied into process variables.
+ */
+class JourneyContextElResolver extends ELResolver {
+
+  static final String CONTACT = "contact";
+  static final String EVENTS = "events";
+  private static final String CONTACT_ID = "contactId";
+
+  private final ObjectProvider<ContactViews> contacts;
+  private final ObjectProvider<EventHistories> histories;
+
+  JourneyContextElResolver(ObjectProvider<ContactViews> contacts, ObjectProvider<EventHistories> histories) {
+    this.contacts = contacts;
+    this.histories = histories;
+  }
+
+  @Override
+  public Object getValue(ELContext context, Object base, Object property) {
+    if (base != null || !(CONTACT.equals(property) || EVENTS.equals(property))) {
+      return null;
+    }
+    var contactId = contactIdOf(context);
+    if (contactId == null) {
+      return null;
+    }
+    context.setPropertyResolved(true);
+    return CONTACT.equals(property) ? contacts.getObject().of(contactId) : histories.getObject().of(contactId);
+  }
+
+  private static String contactIdOf(ELContext context) {
+    var scope = context.getContext(VariableScope.class);
+    // A conditional start is evaluated on an execution that belongs to no process instance yet.
+    if (scope instanceof DelegateExecution execution && execution.getProcessInstance() != null
+        && execution.getProcessInstance().getBusinessKey() != null) {
+      return execution.getProcessInstance().getBusinessKey();
+    }
+    if (scope instanceof VariableScope variables && variables.getVariable(CONTACT_ID) instanceof String id) {
+      return id;
+    }
+    if (context.getContext(VariableContext.class) instanceof VariableContext variables
+        && variables.resolve(CONTACT_ID) != null
+        && variables.resolve(CONTACT_ID).getValue() instanceof String id) {
+      return id;
+    }
+    return null;
+  }
+
+  @Override
+  public Class<?> getType(ELContext context, Object base, Object property) {
+    return null;
+  }
+
+  @Override
+  public void setValue(ELContext context, Object base, Object property, Object value) {
+    // contact and events are read-only views
+  }
+
+  @Override
+  public boolean isReadOnly(ELContext context, Object base, Object property) {
+    return true;
+  }
+
+  @Override
+  public Iterator<FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
+    return null;
+  }
+
+  @Override
+  public Class<?> getCommonPropertyType(ELContext context, Object base) {
+    return base == null ? Object.class : null;
+  }
+}

@@ -1,0 +1,25 @@
+package io.itinera;
+
+import org.camunda.bpm.engine.RepositoryService;
+
+/**
+ * Journeys that exist only for tests, each showing one rule: a goal and an event-based gateway with
+ * a cooldown, once-only entry, a conditional start, and what expressions see. Deployed once; a
+ * repeated deployment of the same files is filtered out.
+ */
+public final class TestJourneys {
+
+  private TestJourneys() {
+  }
+
+  public static void deploy(RepositoryService repository) {
+    repository.createDeployment()
+        .name("itinera-test-journeys")
+        .enableDuplicateFiltering(true)
+        .addClasspathResource("test-journeys/test-goal.bpmn")
+        .addClasspathResource("test-journeys/test-once.bpmn")
+        .addClasspathResource("test-journeys/test-became-customer.bpmn")
+        .addClasspathResource("test-journeys/test-expressions.bpmn")
+        .deploy();
+  }
+}
