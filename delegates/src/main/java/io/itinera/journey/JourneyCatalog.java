@@ -1,5 +1,6 @@
 package io.itinera.journey;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,32 +19,50 @@ import org.springframework.stereotype.Component;
 
 /**
  * The deployed journeys as the router sees them, read from their BPMN. A deployed version never
- * changes, so each is read once.
+ * changes, so each is read once. Which versions are the latest is looked up again after a
+ * deployment on this node, and at least every {@link #REFRESH} for deployments made on others,
+ * rather than once per event.
  */
 @Component
 public class JourneyCatalog {
 
-  private final RepositoryService repository;
-  private final Map<String, JourneyDefinition> byProcessDefinitionId = new ConcurrentHashMap<>();
+  static final Duration REFRESH = Duration.ofSeconds(10);
 
-  public JourneyCatalog(RepositoryService repository) {
+  private final RepositoryService repository;
+  private final DeploymentGeneration deployments;
+  private final Map<String, JourneyDefinition> byProcessDefinitionId = new ConcurrentHashMap<>();
+  private volatile Latest latest = new Latest(List.of(), Long.MIN_VALUE, -1);
+
+  /** The latest active version of every journey, when that was looked up (System.nanoTime), and after which deployment. */
+  private record Latest(List<JourneyDefinition> journeys, long readAt, long generation) {
+  }
+
+  public JourneyCatalog(RepositoryService repository, DeploymentGeneration deployments) {
     this.repository = repository;
+    this.deployments = deployments;
   }
 
   /** The journeys a message of this name starts: the latest active versions with such a start event. */
   public List<JourneyDefinition> startedBy(String messageName) {
-    return repository.createProcessDefinitionQuery().messageEventSubscriptionName(messageName).active().list()
-        .stream().map(this::describe)
-        .filter(journey -> journey.messageStart(messageName).isPresent())
-        .toList();
+    return latest().stream().filter(journey -> journey.messageStart(messageName).isPresent()).toList();
   }
 
   /** The latest active versions of all journeys that have a conditional start event. */
   public List<JourneyDefinition> withConditionalStart() {
-    return repository.createProcessDefinitionQuery().latestVersion().active().list()
-        .stream().map(this::describe)
-        .filter(journey -> !journey.conditionalStarts().isEmpty())
-        .toList();
+    return latest().stream().filter(journey -> !journey.conditionalStarts().isEmpty()).toList();
+  }
+
+  private List<JourneyDefinition> latest() {
+    var current = latest;
+    if (current.generation() == deployments.current() && System.nanoTime() - current.readAt() < REFRESH.toNanos()) {
+      return current.journeys();
+    }
+    var generation = deployments.current();
+    var readAt = System.nanoTime();
+    var journeys = repository.createProcessDefinitionQuery().latestVersion().active().list()
+        .stream().map(this::describe).toList();
+    latest = new Latest(journeys, readAt, generation);
+    return journeys;
   }
 
   public JourneyDefinition describe(String processDefinitionId) {
