@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.itinera.ItineraAppTest;
+import io.itinera.TestJourneys;
 import io.itinera.journey.EntryRefusedException;
 import io.itinera.journey.Enrolment;
 import io.itinera.journey.EnrolmentStatus;
@@ -114,6 +115,19 @@ class JourneyEnrolmentTest {
     } finally {
       repository.deleteDeployment(deployment.getId(), true);
     }
+  }
+
+  @Test
+  void appliesTheEntryRulesToStartsThroughTheEngineRestApi() {
+    TestJourneys.deploy(repository);
+    var once = asAdministrator().exchange("/engine-rest/process-definition/key/test-once/start", HttpMethod.POST,
+        new HttpEntity<>(Map.of("businessKey", contact)), new ParameterizedTypeReference<Map<String, Object>>() { });
+    var twice = asAdministrator().exchange("/engine-rest/process-definition/key/test-once/start", HttpMethod.POST,
+        new HttpEntity<>(Map.of("businessKey", contact)), new ParameterizedTypeReference<Map<String, Object>>() { });
+
+    assertThat(once.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(twice.getBody()).extractingByKey("message").asString().contains("re-entry is 'never'");
   }
 
   @Test

@@ -10,11 +10,16 @@ import io.itinera.journey.Enrolment;
 import io.itinera.journey.EnrolmentStatus;
 import io.itinera.journey.JourneyEnrolments;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -78,6 +83,29 @@ class EventRoutingTest {
     assertThat(answer.at("/notStarted/0/rule").asText()).isEqualTo("CONDITION");
     assertThat(answer.at("/notStarted/0/reason").asText()).contains("${event.source == 'website'}", "false");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(contact).count()).isZero();
+  }
+
+  @Test
+  void startsOneRunWhenTheSameNewContactSignsUpTwiceAtOnce() throws Exception {
+    var pool = Executors.newFixedThreadPool(2);
+    try {
+      var barrier = new CyclicBarrier(2);
+      Callable<JsonNode> signup = () -> {
+        barrier.await(10, TimeUnit.SECONDS);
+        return api.track(contact, "signup", Map.of("source", "website"));
+      };
+      var first = pool.submit(signup);
+      var second = pool.submit(signup);
+
+      var answers = List.of(first.get(30, TimeUnit.SECONDS),
+          second.get(30, TimeUnit.SECONDS));
+
+      assertThat(answers).filteredOn(answer -> answer.get("started").size() == 1).hasSize(1);
+      assertThat(answers).filteredOn(answer -> answer.get("notStarted").size() == 1).hasSize(1);
+      assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(contact).count()).isOne();
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
@@ -212,7 +240,7 @@ class EventRoutingTest {
   @Test
   void refusesABatchOfMoreThanAThousandEvents() {
     var event = Map.<String, Object>of("contactId", contact, "type", "page_viewed");
-    var tooMany = new java.util.ArrayList<Object>();
+    var tooMany = new ArrayList<Object>();
     for (int i = 0; i < 1001; i++) {
       tooMany.add(event);
     }
@@ -236,7 +264,7 @@ class EventRoutingTest {
   }
 
   private static List<String> journeysOf(JsonNode contact) {
-    var journeys = new java.util.ArrayList<String>();
+    var journeys = new ArrayList<String>();
     contact.get("journeys").forEach(journey -> journeys.add(journey.get("journey").asText()));
     return journeys;
   }

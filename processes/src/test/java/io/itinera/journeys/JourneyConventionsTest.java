@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -14,6 +15,8 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,6 +70,30 @@ class JourneyConventionsTest {
       assertThat(task.getExtensionElements().getChildElementsByType(CamundaFailedJobRetryTimeCycle.class))
           .as("retry cycle of %s", task.getId()).singleElement()
           .satisfies(cycle -> assertThat(cycle.getTextContent()).startsWith("R"));
+    });
+  }
+
+  @ParameterizedTest
+  @MethodSource("journeys")
+  void entryRulesOnStartEventsAreOnesTheRouterUnderstands(Path file) {
+    var starts = Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(StartEvent.class);
+
+    assertThat(starts).allSatisfy(start -> {
+      if (start.getExtensionElements() == null) {
+        return;
+      }
+      start.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+          .flatMap(properties -> properties.getCamundaProperties().stream())
+          .filter(property -> property.getCamundaName().startsWith("itinera."))
+          .forEach(property -> {
+            var value = property.getCamundaValue();
+            switch (property.getCamundaName()) {
+              case "itinera.entryCondition" -> assertThat(value).as("entry condition").matches("\\$\\{.+}");
+              case "itinera.reentry" -> assertThat(value).as("re-entry").isIn("never", "after-exit", "always");
+              case "itinera.cooldown" -> assertThat(Duration.parse(value)).as("cooldown").isPositive();
+              default -> throw new AssertionError("Unknown entry rule " + property.getCamundaName() + " on " + start.getId());
+            }
+          });
     });
   }
 
