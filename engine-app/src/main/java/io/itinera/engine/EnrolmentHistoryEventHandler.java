@@ -18,7 +18,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * Keeps journey enrolments in step with the engine and applies the entry rules to every start.
  * History events are produced for every start (message, REST, modification) and every end
  * (completion, goal, cancellation even with listeners skipped), inside the engine's transaction,
- * so no path around the rules or the record exists.
+ * so no path around the rules or the record exists. Deliberately not a Spring bean: the Camunda
+ * starter would register a HistoryEventHandler bean a second time.
  */
 class EnrolmentHistoryEventHandler implements HistoryEventHandler {
 

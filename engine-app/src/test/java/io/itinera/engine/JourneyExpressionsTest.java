@@ -3,17 +3,16 @@ package io.itinera.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.ApiClient;
+import io.itinera.EngineTime;
 import io.itinera.ItineraAppTest;
 import io.itinera.TestJourneys;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,12 +40,12 @@ class JourneyExpressionsTest {
   void setUp() {
     api = new ApiClient(http);
     TestJourneys.deploy(repository);
-    ClockUtil.setCurrentTime(new Date());
+    EngineTime.freeze();
   }
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
+    EngineTime.reset();
   }
 
   @Test
@@ -67,7 +66,7 @@ class JourneyExpressionsTest {
   @Test
   void seesAnEngagementOnlyWithinItsWindow() {
     api.track(contact, "email_opened", Map.of());
-    moveClock(Duration.ofHours(49));
+    EngineTime.advance(Duration.ofHours(49));
 
     var run = look();
 
@@ -78,11 +77,11 @@ class JourneyExpressionsTest {
   @Test
   void countsEventsInAWindowAndSeesSequences() {
     api.track(contact, "page_viewed", Map.of());
-    moveClock(Duration.ofHours(25));
+    EngineTime.advance(Duration.ofHours(25));
     api.track(contact, "page_viewed", Map.of());
     api.track(contact, "page_viewed", Map.of());
     api.track(contact, "product_viewed", Map.of());
-    moveClock(Duration.ofMinutes(10));
+    EngineTime.advance(Duration.ofMinutes(10));
     api.track(contact, "cart_added", Map.of());
 
     var run = look();
@@ -95,9 +94,9 @@ class JourneyExpressionsTest {
   @Test
   void seesNoSequenceWhenTheOrderIsWrongOrTheWindowTooShort() {
     api.track(contact, "cart_added", Map.of());
-    moveClock(Duration.ofMinutes(5));
+    EngineTime.advance(Duration.ofMinutes(5));
     api.track(contact, "product_viewed", Map.of());
-    moveClock(Duration.ofMinutes(70));
+    EngineTime.advance(Duration.ofMinutes(70));
     api.track(contact, "cart_added", Map.of());
 
     var run = look();
@@ -108,7 +107,7 @@ class JourneyExpressionsTest {
   @Test
   void seesInactivityAfterThirtyDaysOfSilence() {
     api.track(contact, "page_viewed", Map.of());
-    moveClock(Duration.ofDays(31));
+    EngineTime.advance(Duration.ofDays(31));
 
     var run = runtime.createMessageCorrelation("test_look").processInstanceBusinessKey(contact)
         .correlateStartMessage().getId();
@@ -120,9 +119,5 @@ class JourneyExpressionsTest {
   private String look() {
     return runtime.createMessageCorrelation("test_look").processInstanceBusinessKey(contact)
         .correlateStartMessage().getId();
-  }
-
-  private static void moveClock(Duration duration) {
-    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
   }
 }
