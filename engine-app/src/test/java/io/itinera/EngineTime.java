@@ -1,6 +1,7 @@
 package io.itinera;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
@@ -16,6 +17,10 @@ public final class EngineTime {
 
   public static void advance(Duration duration) {
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
+  }
+
+  public static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
   }
 
   public static void reset() {

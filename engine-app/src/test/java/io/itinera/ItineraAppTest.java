@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 /**
  * The whole application on a real database (H2 by default; the build points {@code ITINERA_DB_URL}
  * at PostgreSQL for the PostgreSQL suite). One configuration for every app test, so Spring starts
- * the engine once per run. Jobs run when a test executes them, not in the background.
+ * the engine once per run. Jobs and the outbox run when a test says so, not in the background.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
     "ITINERA_ADMIN_USER=" + ItineraAppTest.ADMIN,
     "ITINERA_ADMIN_PASSWORD=" + ItineraAppTest.ADMIN_PASSWORD,
     "ITINERA_API_KEYS=other-app-key," + ItineraAppTest.API_KEY,
+    "ITINERA_TRACKING_SECRET=test-only-tracking-secret",
+    "itinera.email.dispatch.enabled=false",
     "itinera.mail-sink.smtp-port=0",
     "camunda.bpm.job-execution.enabled=false"})
 public @interface ItineraAppTest {

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.RepositoryService;
 
 /**
  * Journeys that exist only for tests, each showing one rule: a goal and an event-based gateway with
- * a cooldown, once-only entry, a conditional start, and what expressions see. Deployed once; a
+ * a cooldown, once-only entry, a conditional start, what expressions see, and email steps. Deployed once; a
  * repeated deployment of the same files is filtered out.
  */
 public final class TestJourneys {
@@ -20,6 +20,8 @@ public final class TestJourneys {
         .addClasspathResource("test-journeys/test-once.bpmn")
         .addClasspathResource("test-journeys/test-became-customer.bpmn")
         .addClasspathResource("test-journeys/test-expressions.bpmn")
+        .addClasspathResource("test-journeys/test-emails.bpmn")
+        .addClasspathResource("test-journeys/test-flaky-step.bpmn")
         .deploy();
   }
 }

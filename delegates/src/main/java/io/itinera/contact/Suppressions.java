@@ -38,7 +38,7 @@ public class Suppressions {
   }
 
   /** Addresses differ only in case and surrounding space as far as a mailbox is concerned. */
-  static String hash(String email) {
+  public static String hash(String email) {
     try {
       var digest = MessageDigest.getInstance("SHA-256")
           .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));

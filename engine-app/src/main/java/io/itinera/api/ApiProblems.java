@@ -2,8 +2,10 @@ package io.itinera.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.itinera.template.TemplateException;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +26,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidFieldException.class)
   ResponseEntity<ProblemDetail> invalidField(InvalidFieldException invalid) {
     return ResponseEntity.badRequest().body(Problems.invalidField(invalid.field(), invalid.getMessage()));
+  }
+
+  /** A template that is missing or broken, named with its line: the analyst's to fix. */
+  @ExceptionHandler(TemplateException.class)
+  ResponseEntity<ProblemDetail> brokenTemplate(TemplateException broken) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, broken.getMessage());
+    problem.setTitle("Template cannot be rendered");
+    return ResponseEntity.unprocessableEntity().body(problem);
   }
 
   /** A body read in two steps (see the contact API) fails here, not while Spring MVC reads it. */

@@ -9,8 +9,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Takes the Camunda administrator from {@code ITINERA_ADMIN_USER} / {@code ITINERA_ADMIN_PASSWORD}
- * and the API keys from {@code ITINERA_API_KEYS}. Only the embedded H2 database may run without
+ * Takes the Camunda administrator from {@code ITINERA_ADMIN_USER} / {@code ITINERA_ADMIN_PASSWORD},
+ * the API keys from {@code ITINERA_API_KEYS} and the secret that signs email links from
+ * {@code ITINERA_TRACKING_SECRET}. Only the embedded H2 database may run without
  * them, with demo credentials and a warning; any other database refuses to start, so no real
  * installation runs with a known secret.
  */
@@ -21,6 +22,8 @@ public class CredentialDefaults implements EnvironmentPostProcessor {
   static final String API_KEYS_VARIABLE = "ITINERA_API_KEYS";
   static final String DEMO = "demo";
   static final String DEMO_API_KEY = "demo-api-key";
+  static final String TRACKING_SECRET_VARIABLE = "ITINERA_TRACKING_SECRET";
+  static final String DEMO_TRACKING_SECRET = "demo-tracking-secret-not-for-production";
 
   private final Log log;
 
@@ -50,6 +53,14 @@ public class CredentialDefaults implements EnvironmentPostProcessor {
       log.warn("No " + API_KEYS_VARIABLE + " set: the embedded database accepts the API key '" + DEMO_API_KEY + "'.");
     }
     properties.put("itinera.api.keys", apiKeys);
+
+    var trackingSecret = environment.getProperty(TRACKING_SECRET_VARIABLE, "");
+    if (trackingSecret.isBlank()) {
+      requireEmbeddedDatabase(environment, TRACKING_SECRET_VARIABLE + " (at least 16 characters, signs email links)");
+      trackingSecret = DEMO_TRACKING_SECRET;
+      log.warn("No " + TRACKING_SECRET_VARIABLE + " set: email links are signed with a demo secret.");
+    }
+    properties.put("itinera.tracking.secret", trackingSecret);
     environment.getPropertySources().addFirst(new MapPropertySource("itineraCredentials", properties));
   }
 

@@ -29,7 +29,7 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
  * engine is a plain Camunda engine without Itinera's plugins, as a second node would be. Rounds
  * alternate between the two so that drift on a noisy machine hits both alike.
  *
- * <p>Run with {@code bench/event-intake.sh h2} or {@code bench/event-intake.sh postgres}.
+ * <p>Run with {@code bench/run.sh event-intake h2} or {@code bench/run.sh event-intake postgres}.
  */
 public final class EventIntakeBenchmark {
 

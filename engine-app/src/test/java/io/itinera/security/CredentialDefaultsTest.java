@@ -20,20 +20,23 @@ class CredentialDefaultsTest {
     var environment = database(POSTGRES)
         .withProperty("ITINERA_ADMIN_USER", "ops")
         .withProperty("ITINERA_ADMIN_PASSWORD", "s3cret")
-        .withProperty("ITINERA_API_KEYS", "key-one, key-two");
+        .withProperty("ITINERA_API_KEYS", "key-one, key-two")
+        .withProperty("ITINERA_TRACKING_SECRET", "a-long-tracking-secret");
 
     defaults.postProcessEnvironment(environment, new SpringApplication());
 
     assertThat(environment.getProperty("camunda.bpm.admin-user.id")).isEqualTo("ops");
     assertThat(environment.getProperty("camunda.bpm.admin-user.password")).isEqualTo("s3cret");
     assertThat(environment.getProperty("itinera.api.keys")).isEqualTo("key-one, key-two");
+    assertThat(environment.getProperty("itinera.tracking.secret")).isEqualTo("a-long-tracking-secret");
   }
 
   @Test
   void namesTheAdministratorAdminWhenOnlyAPasswordIsSet() {
     var environment = database(POSTGRES)
         .withProperty("ITINERA_ADMIN_PASSWORD", "s3cret")
-        .withProperty("ITINERA_API_KEYS", "key-one");
+        .withProperty("ITINERA_API_KEYS", "key-one")
+        .withProperty("ITINERA_TRACKING_SECRET", "a-long-tracking-secret");
 
     defaults.postProcessEnvironment(environment, new SpringApplication());
 
@@ -49,6 +52,7 @@ class CredentialDefaultsTest {
     assertThat(environment.getProperty("camunda.bpm.admin-user.id")).isEqualTo("demo");
     assertThat(environment.getProperty("camunda.bpm.admin-user.password")).isEqualTo("demo");
     assertThat(environment.getProperty("itinera.api.keys")).isEqualTo("demo-api-key");
+    assertThat(environment.getProperty("itinera.tracking.secret")).isNotBlank();
   }
 
   @Test
@@ -70,6 +74,17 @@ class CredentialDefaultsTest {
     assertThatThrownBy(() -> defaults.postProcessEnvironment(environment, new SpringApplication()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("ITINERA_API_KEYS");
+  }
+
+  @Test
+  void refusesToStartOnARealDatabaseWithoutATrackingSecret() {
+    var environment = database(POSTGRES)
+        .withProperty("ITINERA_ADMIN_PASSWORD", "s3cret")
+        .withProperty("ITINERA_API_KEYS", "key-one");
+
+    assertThatThrownBy(() -> defaults.postProcessEnvironment(environment, new SpringApplication()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("ITINERA_TRACKING_SECRET");
   }
 
   private static MockEnvironment database(String url) {

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs one of the benchmarks in engine-app/src/test/java/io/itinera/benchmark on H2 or PostgreSQL.
+# Usage: bench/run.sh event-intake|email [h2|postgres] [count]
+#   event-intake: events/s through POST /api/events/batch, each starting a run, against the bare engine
+#   email:        templates rendered/s, emails queued/s and dispatched/s over SMTP, against raw SMTP
+set -euo pipefail
+cd "$(dirname "$0")/.."
+benchmark="${1:-}"
+database="${2:-h2}"
+count="${3:-2000}"
+
+case "$benchmark" in
+  event-intake) main=io.itinera.benchmark.EventIntakeBenchmark; rounds=3 ;;
+  email) main=io.itinera.benchmark.EmailBenchmark; rounds= ;;
+  *) echo "usage: $0 event-intake|email [h2|postgres] [count]" >&2; exit 2 ;;
+esac
+case "$database" in
+  h2) url="jdbc:h2:mem:itinera-bench;DB_CLOSE_DELAY=-1"; user=sa ;;
+  postgres)
+    url="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/itinera_bench"; user="${PGUSER:-postgres}"
+    psql -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "$user" -d postgres -v ON_ERROR_STOP=1 -q \
+      -c "DROP DATABASE IF EXISTS itinera_bench WITH (FORCE)" -c "CREATE DATABASE itinera_bench" ;;
+  *) echo "usage: $0 event-intake|email [h2|postgres] [count]" >&2; exit 2 ;;
+esac
+
+./mvnw -B -q -ntp install -DskipTests
+./mvnw -B -q -ntp -pl engine-app exec:java -Dexec.classpathScope=test \
+  -Dexec.mainClass="$main" -Dexec.args="$url $user $count $rounds"

@@ -1,0 +1,63 @@
+package io.itinera.email;
+
+import io.itinera.contact.Suppressions;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Bounces and complaints reported by the mail provider: a hard bounce or a complaint suppresses the
+ * address at once; soft bounces are counted and suppress once they reach the configured limit.
+ */
+@Service
+public class DeliveryFeedback {
+
+  /** What the provider reported. */
+  public enum Kind { HARD_BOUNCE, SOFT_BOUNCE, COMPLAINT }
+
+  private final Suppressions suppressions;
+  private final JdbcClient jdbc;
+  private final EmailProperties properties;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  public DeliveryFeedback(Suppressions suppressions, JdbcClient jdbc, EmailProperties properties,
+      TransactionTemplate transaction, Clock clock) {
+    this.suppressions = suppressions;
+    this.jdbc = jdbc;
+    this.properties = properties;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  /** @return whether the address is suppressed now */
+  public boolean report(String email, Kind kind) {
+    return Boolean.TRUE.equals(transaction.execute(status -> {
+      switch (kind) {
+        case HARD_BOUNCE -> suppressions.suppress(email, "hard-bounce");
+        case COMPLAINT -> suppressions.suppress(email, "complaint");
+        case SOFT_BOUNCE -> {
+          if (softBounces(email) >= properties.softBounceLimit()) {
+            suppressions.suppress(email, "soft-bounces");
+          }
+        }
+      }
+      return suppressions.isSuppressed(email);
+    }));
+  }
+
+  /** Counts one more soft bounce and returns the count. */
+  private int softBounces(String email) {
+    var hash = Suppressions.hash(email);
+    var now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    var updated = jdbc.sql("UPDATE soft_bounce SET bounces = bounces + 1, updated_at = ? WHERE email_hash = ?")
+        .params(now, hash).update();
+    if (updated == 0) {
+      jdbc.sql("INSERT INTO soft_bounce (email_hash, bounces, updated_at) VALUES (?, 1, ?)").params(hash, now).update();
+    }
+    return jdbc.sql("SELECT bounces FROM soft_bounce WHERE email_hash = ?").param(hash).query(Integer.class).single();
+  }
+}

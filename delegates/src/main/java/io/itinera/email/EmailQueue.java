@@ -1,0 +1,117 @@
+package io.itinera.email;
+
+import io.itinera.contact.Contact;
+import io.itinera.contact.Contacts;
+import io.itinera.contact.Suppressions;
+import io.itinera.template.EmailTemplates;
+import io.itinera.template.RenderedEmail;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Puts one email of a journey step into the outbox, in the caller's (the engine's) transaction:
+ * checks that it may be sent, renders it and inserts it. Nothing is sent here. A skipped email is
+ * recorded with its reason; the journey goes on either way.
+ */
+@Service
+public class EmailQueue {
+
+  private final Contacts contacts;
+  private final Suppressions suppressions;
+  private final Outbox outbox;
+  private final EmailTemplates templates;
+  private final EmailLinks links;
+  private final EmailProperties properties;
+  private final Clock clock;
+
+  public EmailQueue(Contacts contacts, Suppressions suppressions, Outbox outbox, EmailTemplates templates,
+      EmailLinks links, EmailProperties properties, Clock clock) {
+    this.contacts = contacts;
+    this.suppressions = suppressions;
+    this.outbox = outbox;
+    this.templates = templates;
+    this.links = links;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  public QueueResult queue(EmailStep step, Map<String, Object> journeyVariables) {
+    if (outbox.hasKey(step.idempotencyKey())) {
+      return new QueueResult(null, MessageStatus.QUEUED, "already queued by an earlier run of this step");
+    }
+    var contact = contacts.find(step.contactId())
+        .orElseThrow(() -> new IllegalStateException("There is no contact '" + step.contactId() + "'"));
+    var now = clock.instant();
+    var id = UUID.randomUUID().toString();
+    var skipped = reasonToSkip(contact, step.category(), now);
+    if (skipped != null) {
+      outbox.insert(message(id, step, contact, null, MessageStatus.SKIPPED, skipped, now), step.idempotencyKey(), null);
+      return new QueueResult(id, MessageStatus.SKIPPED, skipped);
+    }
+    var rendered = templates.render(step.template(), model(contact, journeyVariables, id));
+    var email = new RenderedEmail(rendered.subject(), links.track(rendered.html(), id),
+        rendered.text());
+    outbox.insert(message(id, step, contact, email, MessageStatus.QUEUED, null, now), step.idempotencyKey(), now);
+    return new QueueResult(id, MessageStatus.QUEUED, null);
+  }
+
+  /** The template as this contact would get it, without tracking; empty if there is no such contact. */
+  public Optional<RenderedEmail> preview(String template, String contactId) {
+    return contacts.find(contactId).map(contact -> templates.render(template, model(contact, Map.of(), "preview")));
+  }
+
+  /** In this order: an address, consent (marketing), the frequency cap (marketing). */
+  private String reasonToSkip(Contact contact, EmailCategory category, Instant now) {
+    if (contact.email() == null) {
+      return "the contact has no email address";
+    }
+    if (category == EmailCategory.TRANSACTIONAL) {
+      return null;
+    }
+    if (contact.unsubscribedAt() != null) {
+      return "the contact unsubscribed";
+    }
+    if (suppressions.isSuppressed(contact.email())) {
+      return "the address is suppressed";
+    }
+    var cap = properties.frequencyCap();
+    var recent = outbox.marketingSince(contact.id(), now.minus(cap.window()));
+    if (recent.size() >= cap.max()) {
+      return "frequency cap: " + cap.max() + " marketing emails within " + cap.window();
+    }
+    if (!recent.isEmpty() && recent.get(0).isAfter(now.minus(cap.minGap()))) {
+      return "frequency cap: the last marketing email went out less than " + cap.minGap() + " ago";
+    }
+    return null;
+  }
+
+  private Map<String, Object> model(Contact contact, Map<String, Object> journeyVariables, String messageId) {
+    var person = new HashMap<String, Object>();
+    person.put("id", contact.id());
+    person.put("email", contact.email());
+    person.put("firstName", contact.attributes().get("firstName"));
+    person.put("lastName", contact.attributes().get("lastName"));
+    person.put("timezone", contact.timezone().getId());
+    person.put("locale", contact.locale());
+    person.put("attributes", contact.attributes());
+    var model = new HashMap<String, Object>();
+    model.put("contact", person);
+    model.put("event", journeyVariables.get("event") instanceof Map<?, ?> event ? event : Map.of());
+    model.put("vars", journeyVariables);
+    model.put("unsubscribeUrl", links.unsubscribeUrl(contact.id(), messageId));
+    return model;
+  }
+
+  private OutboxMessage message(String id, EmailStep step, Contact contact, RenderedEmail email,
+      MessageStatus status, String reason, Instant now) {
+    return new OutboxMessage(id, contact.id(), step.journeyKey(), step.processInstanceId(), step.template(),
+        step.category(), contact.email(), step.sender() == null ? properties.from() : step.sender(), step.replyTo(),
+        email == null ? null : email.subject(), email == null ? null : email.html(), email == null ? null : email.text(),
+        status, reason, 0, now, null);
+  }
+}

@@ -1,0 +1,14 @@
+package io.itinera.email;
+
+/** Where a message in the outbox stands. */
+public enum MessageStatus {
+  /** Waiting to be sent, now or at its next attempt. */
+  QUEUED,
+  /** Claimed by a dispatcher; if that dispatcher dies, the claim expires and the message is queued again. */
+  SENDING,
+  SENT,
+  /** Refused for good by the SMTP server, or out of attempts. */
+  FAILED,
+  /** Never queued: no address, unsubscribed, suppressed, or over the frequency cap. */
+  SKIPPED
+}

@@ -1,0 +1,166 @@
+package io.itinera.email;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.time.Clock;
+import java.util.List;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends what the outbox holds. A batch is claimed in one short transaction (rows other nodes are
+ * claiming are skipped), then sent over one SMTP connection, and each message is marked sent in
+ * its own transaction the moment the server accepted it. If a node dies in between, its claim
+ * expires and the message goes out again: at least once, with the same Message-ID.
+ */
+@Component
+public class OutboxDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+  private final Outbox outbox;
+  private final JavaMailSenderImpl mail;
+  private final EmailLinks links;
+  private final EmailProperties properties;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  public OutboxDispatcher(Outbox outbox, JavaMailSenderImpl mail, EmailLinks links, EmailProperties properties,
+      TransactionTemplate transaction, Clock clock) {
+    this.outbox = outbox;
+    this.mail = mail;
+    this.links = links;
+    this.properties = properties;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  /** Sends one batch of due messages; returns how many the batch held, so a caller can go on while it was full. */
+  public int dispatchDue() {
+    var dispatch = properties.dispatch();
+    var now = clock.instant();
+    List<OutboxMessage> batch = transaction.execute(
+        status -> outbox.claim(dispatch.batchSize(), now, now.plus(dispatch.lease())));
+    if (batch == null || batch.isEmpty()) {
+      return 0;
+    }
+    Transport transport;
+    try {
+      transport = connect();
+    } catch (MessagingException unreachable) {
+      log.warn("SMTP server {}:{} unreachable, {} messages wait: {}", mail.getHost(), mail.getPort(), batch.size(),
+          unreachable.getMessage());
+      batch.forEach(message -> later(message, "SMTP server unreachable: " + unreachable.getMessage()));
+      return batch.size();
+    }
+    try {
+      batch.forEach(message -> send(transport, message));
+    } finally {
+      close(transport);
+    }
+    return batch.size();
+  }
+
+  private void send(Transport transport, OutboxMessage message) {
+    try {
+      var mime = mime(message);
+      transport.sendMessage(mime, mime.getAllRecipients());
+      transaction.executeWithoutResult(status -> outbox.markSent(message.id(), clock.instant()));
+    } catch (MessagingException | UnsupportedEncodingException failed) {
+      var code = smtpCode(failed);
+      if (code >= 500) {
+        transaction.executeWithoutResult(status ->
+            outbox.markFailed(message.id(), "SMTP " + code + ": " + failed.getMessage()));
+      } else {
+        later(message, failed.getMessage());
+      }
+    }
+  }
+
+  /** Transient trouble: again after a delay that doubles with each attempt, until the attempts run out. */
+  private void later(OutboxMessage claimed, String reason) {
+    var dispatch = properties.dispatch();
+    var attempts = claimed.attempts() + 1;
+    transaction.executeWithoutResult(status -> {
+      if (attempts >= dispatch.maxAttempts()) {
+        outbox.markFailed(claimed.id(), "gave up after " + attempts + " attempts: " + reason);
+      } else {
+        var delay = dispatch.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 20));
+        outbox.retryLater(claimed.id(), clock.instant().plus(delay), reason);
+      }
+    });
+  }
+
+  private MimeMessage mime(OutboxMessage message) throws MessagingException, UnsupportedEncodingException {
+    var mime = new StableIdMimeMessage(mail.getSession(), "<" + message.id() + "@" + properties.domain() + ">");
+    var helper = new MimeMessageHelper(mime, true, "UTF-8");
+    helper.setFrom(new InternetAddress(message.sender(), properties.fromName(), "UTF-8"));
+    helper.setTo(message.recipient());
+    if (message.replyTo() != null) {
+      helper.setReplyTo(message.replyTo());
+    }
+    helper.setSubject(message.subject());
+    helper.setText(message.text(), message.html());
+    if (message.category() == EmailCategory.MARKETING) {
+      // RFC 2369 and RFC 8058: mailbox providers show an unsubscribe button and may POST to it.
+      mime.setHeader("List-Unsubscribe", "<" + links.unsubscribeMailto(message.contactId(), message.id()) + ">, <"
+          + links.unsubscribeUrl(message.contactId(), message.id()) + ">");
+      mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+    mime.saveChanges();
+    return mime;
+  }
+
+  private Transport connect() throws MessagingException {
+    var transport = mail.getSession().getTransport(mail.getProtocol() == null ? "smtp" : mail.getProtocol());
+    transport.connect(mail.getHost(), mail.getPort(), mail.getUsername(), mail.getPassword());
+    return transport;
+  }
+
+  private static void close(Transport transport) {
+    try {
+      transport.close();
+    } catch (MessagingException e) {
+      log.debug("Closing the SMTP connection failed: {}", e.getMessage());
+    }
+  }
+
+  /** The SMTP reply code behind a failure, or -1 when the server gave none (connection trouble). */
+  private static int smtpCode(Exception failed) {
+    for (Exception cause = failed; cause != null;
+         cause = cause instanceof MessagingException messaging ? messaging.getNextException() : null) {
+      if (cause instanceof SMTPSendFailedException refused) {
+        return refused.getReturnCode();
+      }
+      if (cause instanceof SMTPAddressFailedException rejected) {
+        return rejected.getReturnCode();
+      }
+    }
+    return -1;
+  }
+
+  /** Keeps the Message-ID we chose: the same message sent again must carry the same id. */
+  private static final class StableIdMimeMessage extends MimeMessage {
+    private final String messageId;
+
+    StableIdMimeMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.itinera.email;
+
+import java.time.Instant;
+
+/** A message in the outbox, as the API shows it and the dispatcher sends it. */
+public record OutboxMessage(
+    String id,
+    String contactId,
+    String journeyKey,
+    String processInstanceId,
+    String template,
+    EmailCategory category,
+    String recipient,
+    String sender,
+    String replyTo,
+    String subject,
+    String html,
+    String text,
+    MessageStatus status,
+    String reason,
+    int attempts,
+    Instant createdAt,
+    Instant sentAt) {
+}

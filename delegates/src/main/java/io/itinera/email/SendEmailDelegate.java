@@ -1,0 +1,28 @@
+package io.itinera.email;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Send email step: renders the template for the run's contact and queues it in the outbox.
+ * Reads the inputs {@code template}, {@code category}, {@code sender}, {@code replyTo}; writes
+ * {@code lastEmailStatus} (QUEUED or SKIPPED) and {@code lastEmailReason}. Throws no BPMN error: a
+ * skipped email is recorded and the journey goes on; a broken template fails the job (an incident).
+ */
+@Component
+public class SendEmailDelegate implements JavaDelegate {
+
+  private final EmailQueue emails;
+
+  public SendEmailDelegate(EmailQueue emails) {
+    this.emails = emails;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var result = emails.queue(EmailStep.from(execution), execution.getVariables());
+    execution.setVariable("lastEmailStatus", result.status().name());
+    execution.setVariable("lastEmailReason", result.reason());
+  }
+}

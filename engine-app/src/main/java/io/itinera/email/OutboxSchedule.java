@@ -1,0 +1,30 @@
+package io.itinera.email;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** Runs the dispatcher in the background; tests switch it off and dispatch when they choose. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@ConditionalOnProperty(name = "itinera.email.dispatch.enabled", havingValue = "true", matchIfMissing = true)
+class OutboxSchedule {
+
+  private final OutboxDispatcher dispatcher;
+  private final EmailProperties properties;
+
+  OutboxSchedule(OutboxDispatcher dispatcher, EmailProperties properties) {
+    this.dispatcher = dispatcher;
+    this.properties = properties;
+  }
+
+  /** Goes on while batches come back full, so a backlog drains without waiting for the next tick. */
+  @Scheduled(fixedDelayString = "${itinera.email.dispatch.interval:PT2S}")
+  void dispatch() {
+    int claimed;
+    do {
+      claimed = dispatcher.dispatchDue();
+    } while (claimed == properties.dispatch().batchSize());
+  }
+}

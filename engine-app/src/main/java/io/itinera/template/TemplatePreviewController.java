@@ -1,0 +1,29 @@
+package io.itinera.template;
+
+import io.itinera.api.ItineraApi;
+import io.itinera.email.EmailQueue;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Renders a template for a contact, so an analyst can check their work before a journey sends it. */
+@RestController
+@ItineraApi
+class TemplatePreviewController {
+
+  private final EmailQueue emails;
+
+  TemplatePreviewController(EmailQueue emails) {
+    this.emails = emails;
+  }
+
+  @GetMapping("/api/templates/{name}/preview")
+  RenderedEmail preview(@PathVariable String name, @RequestParam String contactId) {
+    return emails.preview(name, contactId).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no contact '" + contactId + "'"), null));
+  }
+}

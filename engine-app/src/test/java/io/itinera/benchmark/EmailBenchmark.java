@@ -1,0 +1,139 @@
+package io.itinera.benchmark;
+
+import io.itinera.ItineraApplication;
+import io.itinera.contact.Contact;
+import io.itinera.contact.Contacts;
+import io.itinera.email.EmailCategory;
+import io.itinera.email.EmailQueue;
+import io.itinera.email.EmailStep;
+import io.itinera.email.OutboxDispatcher;
+import io.itinera.template.EmailTemplates;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The email pipeline's rates on this machine: templates rendered per second; emails queued per
+ * second (check, render, insert into the outbox); and emails dispatched per second from the outbox
+ * to a local SMTP server (the app's embedded GreenMail), against the baseline of sending the same
+ * number of ready-made messages over one raw SMTP connection in the same run.
+ *
+ * <p>Run with {@code bench/run.sh email postgres}.
+ */
+public final class EmailBenchmark {
+
+  private EmailBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    var databaseUrl = args.length > 0 ? args[0] : "jdbc:h2:mem:itinera-email-bench;DB_CLOSE_DELAY=-1";
+    var databaseUser = args.length > 1 ? args[1] : "sa";
+    var count = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+
+    var app = new SpringApplicationBuilder(ItineraApplication.class).run(
+        "--server.port=0",
+        "--ITINERA_DB_URL=" + databaseUrl,
+        "--ITINERA_DB_USER=" + databaseUser,
+        "--ITINERA_ADMIN_PASSWORD=benchmark",
+        "--ITINERA_API_KEYS=benchmark-key",
+        "--ITINERA_TRACKING_SECRET=benchmark-tracking-secret",
+        "--itinera.mail-sink.smtp-port=0",
+        "--itinera.email.dispatch.enabled=false",
+        "--itinera.email.dispatch.batch-size=100",
+        "--camunda.bpm.job-execution.enabled=false",
+        "--logging.level.root=WARN");
+    try (app) {
+      var templates = app.getBean(EmailTemplates.class);
+      var contacts = app.getBean(Contacts.class);
+      var queue = app.getBean(EmailQueue.class);
+      var dispatcher = app.getBean(OutboxDispatcher.class);
+      var transaction = app.getBean(TransactionTemplate.class);
+      var mail = app.getBean(JavaMailSenderImpl.class);
+
+      var model = Map.<String, Object>of(
+          "contact", Map.of("id", "bench", "email", "bench@example.com", "firstName", "Ann", "attributes", Map.of()),
+          "event", Map.of(), "vars", Map.of(), "unsubscribeUrl", "https://itinera.example/u/token");
+      rendered(templates, model, count / 4);
+      var renderRate = rendered(templates, model, count * 5);
+
+      var run = UUID.randomUUID().toString().substring(0, 8);
+      transaction.executeWithoutResult(status -> {
+        for (int i = 0; i < count; i++) {
+          var contact = Contact.create("bench-" + run + "-" + i, Instant.now());
+          contacts.insert(new Contact(contact.id(), contact.id() + "@example.com", ZoneId.of("UTC"), null, null,
+              Map.of("firstName", "Ann"), 0, null, null, null, contact.createdAt(), contact.updatedAt()));
+        }
+      });
+      var queueStart = System.nanoTime();
+      for (int i = 0; i < count; i += 100) {
+        var first = i;
+        transaction.executeWithoutResult(status -> {
+          for (int j = first; j < Math.min(first + 100, count); j++) {
+            var contactId = "bench-" + run + "-" + j;
+            queue.queue(new EmailStep(contactId, "bench", null, "welcome", EmailCategory.TRANSACTIONAL, null, null,
+                "bench:" + contactId), Map.of());
+          }
+        });
+      }
+      var queueRate = count / seconds(queueStart);
+
+      var dispatchStart = System.nanoTime();
+      while (dispatcher.dispatchDue() > 0) {
+        // drain the outbox
+      }
+      var dispatchRate = count / seconds(dispatchStart);
+
+      var rawRate = rawSmtp(mail, count);
+
+      System.out.printf(Locale.ROOT, "%s, %d emails%n", databaseUrl.startsWith("jdbc:h2") ? "H2" : "PostgreSQL", count);
+      System.out.printf(Locale.ROOT, "templates rendered: %.0f/s (welcome: subject, HTML with layout, text)%n",
+          renderRate);
+      System.out.printf(Locale.ROOT, "emails queued (checks, render, tracking links, outbox insert): %.0f/s%n", queueRate);
+      System.out.printf(Locale.ROOT, "emails dispatched from the outbox over SMTP: %.0f/s%n", dispatchRate);
+      System.out.printf(Locale.ROOT, "baseline, the same number sent over one raw SMTP connection: %.0f/s%n", rawRate);
+      System.out.printf(Locale.ROOT, "ratio dispatch / raw SMTP: %.2f%n", dispatchRate / rawRate);
+    }
+  }
+
+  private static double rendered(EmailTemplates templates, Map<String, Object> model, int count) {
+    var start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      templates.render("welcome", model);
+    }
+    return count / seconds(start);
+  }
+
+  /** Ready-made messages, one connection, no database: what the SMTP server and JavaMail allow. */
+  private static double rawSmtp(JavaMailSenderImpl mail, int count) throws Exception {
+    var messages = new MimeMessage[count];
+    for (int i = 0; i < count; i++) {
+      messages[i] = mail.createMimeMessage();
+      var helper = new MimeMessageHelper(messages[i], true, "UTF-8");
+      helper.setFrom("hello@itinera.example");
+      helper.setTo("raw-" + i + "@example.com");
+      helper.setSubject("Welcome aboard, Ann!");
+      helper.setText("Hello Ann, welcome.", "<p>Hello <b>Ann</b>, welcome.</p>");
+      messages[i].saveChanges();
+    }
+    var start = System.nanoTime();
+    try (Transport transport = mail.getSession().getTransport("smtp")) {
+      transport.connect(mail.getHost(), mail.getPort(), null, null);
+      for (var message : messages) {
+        transport.sendMessage(message, message.getAllRecipients());
+      }
+    }
+    return count / seconds(start);
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

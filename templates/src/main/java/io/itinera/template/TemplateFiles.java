@@ -1,0 +1,102 @@
+package io.itinera.template;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+
+/**
+ * The template files: those in the override directory, if any, then those shipped on the classpath
+ * under {@code email/}. Answers which files exist so that a missing part is found before anything renders.
+ */
+final class TemplateFiles {
+
+  static final String CLASSPATH_FOLDER = "email/";
+  static final String SUBJECT = ".subject.txt";
+  static final String HTML = ".html";
+  static final String TEXT = ".txt";
+
+  /** Files that other templates include; they are not emails of their own. */
+  private static final Set<String> PARTIALS = Set.of("layout", "footer");
+
+  private final Path overrideDirectory;
+  private final ClassLoader classLoader;
+
+  TemplateFiles(Path overrideDirectory, ClassLoader classLoader) {
+    this.overrideDirectory = overrideDirectory;
+    this.classLoader = classLoader;
+  }
+
+  boolean exists(String file) {
+    return overrideDirectory != null && Files.isRegularFile(overrideDirectory.resolve(file))
+        || classLoader.getResource(CLASSPATH_FOLDER + file) != null;
+  }
+
+  String whereTheyAre() {
+    var shipped = "on the classpath under " + CLASSPATH_FOLDER;
+    return overrideDirectory == null ? shipped : "in " + overrideDirectory + " or " + shipped;
+  }
+
+  /** Every name with a subject or an HTML body on the classpath, so a template lacking the other shows up too. */
+  SortedSet<String> shipped() {
+    var names = new TreeSet<String>();
+    for (var file : classpathFiles()) {
+      var name = file.endsWith(SUBJECT) ? strip(file, SUBJECT) : file.endsWith(HTML) ? strip(file, HTML) : null;
+      if (name != null && !PARTIALS.contains(name)) {
+        names.add(name);
+      }
+    }
+    return Collections.unmodifiableSortedSet(names);
+  }
+
+  private List<String> classpathFiles() {
+    try {
+      var files = new ArrayList<String>();
+      for (var folder : Collections.list(classLoader.getResources(CLASSPATH_FOLDER))) {
+        files.addAll(filesIn(folder));
+      }
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the shipped email templates", e);
+    }
+  }
+
+  private static List<String> filesIn(URL folder) throws IOException {
+    if ("file".equals(folder.getProtocol())) {
+      try (var entries = Files.list(Path.of(folder.toURI()))) {
+        return entries.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).toList();
+      } catch (URISyntaxException e) {
+        throw new IOException("Cannot read the folder " + folder, e);
+      }
+    }
+    if (folder.openConnection() instanceof JarURLConnection connection) {
+      // Without caches the JarFile is ours to close rather than shared with class loading.
+      connection.setUseCaches(false);
+      var folderEntry = connection.getEntryName();
+      var prefix = folderEntry.endsWith("/") ? folderEntry : folderEntry + "/";
+      try (var jar = connection.getJarFile()) {
+        return jar.stream()
+            .map(JarEntry::getName)
+            .filter(entry -> entry.startsWith(prefix) && entry.indexOf('/', prefix.length()) < 0)
+            .map(entry -> entry.substring(prefix.length()))
+            .filter(file -> !file.isEmpty())
+            .toList();
+      }
+    }
+    throw new IOException("Cannot list the files of " + folder);
+  }
+
+  private static String strip(String file, String suffix) {
+    return file.substring(0, file.length() - suffix.length());
+  }
+}
