@@ -26,6 +26,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -63,6 +65,8 @@ class EmailPipelineTest {
   JavaMailSenderImpl mailSender;
   @Autowired
   GreenMail smtpServer;
+  @Autowired
+  EmailQueue queue;
 
   private ApiClient api;
   private final String contact = "c-" + UUID.randomUUID();
@@ -160,6 +164,46 @@ class EmailPipelineTest {
 
     assertThat(messages()).hasSize(1);
     assertThat(inbox()).hasSize(1);
+  }
+
+  @Test
+  void queuesAStepThatRunsTwiceOnlyOnce() {
+    var step = new EmailStep(contact, "welcome-series", null, "welcome", EmailCategory.MARKETING, null, null,
+        "run-" + contact + ":Task_SendWelcomeEmail");
+
+    var first = queue.queue(step, Map.of());
+    var second = queue.queue(step, Map.of());
+
+    assertThat(first.status()).isEqualTo(MessageStatus.QUEUED);
+    assertThat(second.messageId()).isNull();
+    assertThat(messages()).hasSize(1);
+  }
+
+  @Test
+  void sendsEachMessageOnceWhenTwoDispatchersRunAtOnce() throws Exception {
+    var runs = new ArrayList<String>();
+    for (int i = 0; i < 12; i++) {
+      runs.add(api.track(contact, "test_email", Map.of()).at("/started/0/processInstanceId").asText());
+      EngineTime.advance(Duration.ofHours(13));
+    }
+    runs.forEach(run -> EngineJobs.runDue(management, run));
+    var pool = Executors.newFixedThreadPool(2);
+    try {
+      Callable<Void> node = () -> {
+        dispatchAll();
+        return null;
+      };
+      for (var done : pool.invokeAll(List.of(node, node))) {
+        done.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    var queued = messages().stream().filter(message -> !message.get("status").asText().equals("SKIPPED")).count();
+    assertThat(inbox()).hasSize((int) queued);
+    assertThat(inbox()).extracting(MimeMessage::getMessageID).doesNotHaveDuplicates();
+    assertThat(messages()).extracting(message -> message.get("status").asText()).doesNotContain("QUEUED", "SENDING");
   }
 
   @Test
