@@ -25,4 +25,19 @@ public record Contact(
   public static Contact create(String id, Instant now) {
     return new Contact(id, null, ZoneId.of("UTC"), null, null, Map.of(), 0, null, null, null, now, now);
   }
+
+  public Contact withEmail(String email) {
+    return new Contact(id, email, timezone, locale, lifecycleStage, attributes, engagementScore, scoreAt,
+        lastEngagedAt, unsubscribedAt, createdAt, updatedAt);
+  }
+
+  public Contact withEngagement(double score, Instant scoreAt, Instant lastEngagedAt) {
+    return new Contact(id, email, timezone, locale, lifecycleStage, attributes, score, scoreAt, lastEngagedAt,
+        unsubscribedAt, createdAt, updatedAt);
+  }
+
+  public Contact unsubscribed(Instant at) {
+    return new Contact(id, email, timezone, locale, lifecycleStage, attributes, engagementScore, scoreAt,
+        lastEngagedAt, at, createdAt, at);
+  }
 }

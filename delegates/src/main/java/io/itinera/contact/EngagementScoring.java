@@ -37,9 +37,7 @@ public class EngagementScoring {
     var lastEngaged = engaging && (contact.lastEngagedAt() == null || occurredAt.isAfter(contact.lastEngagedAt()))
         ? occurredAt
         : contact.lastEngagedAt();
-    return new Contact(contact.id(), contact.email(), contact.timezone(), contact.locale(), contact.lifecycleStage(),
-        contact.attributes(), score, scoreAt, lastEngaged, contact.unsubscribedAt(), contact.createdAt(),
-        contact.updatedAt());
+    return contact.withEngagement(score, scoreAt, lastEngaged);
   }
 
   private double decay(double score, Instant from, Instant to) {

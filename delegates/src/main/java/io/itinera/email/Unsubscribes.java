@@ -1,6 +1,5 @@
 package io.itinera.email;
 
-import io.itinera.contact.Contact;
 import io.itinera.contact.Contacts;
 import io.itinera.event.EventIntake;
 import io.itinera.event.NewEvent;
@@ -33,7 +32,7 @@ public class Unsubscribes {
   public boolean unsubscribe(String contactId, String messageId) {
     Optional<Boolean> changed = transaction.execute(status -> contacts.findForUpdate(contactId).map(contact -> {
       if (contact.unsubscribedAt() == null) {
-        contacts.update(unsubscribed(contact));
+        contacts.update(contact.unsubscribed(clock.instant()));
         return true;
       }
       return false;
@@ -46,12 +45,5 @@ public class Unsubscribes {
           "email_unsubscribed:" + contactId + ":" + messageId));
     }
     return true;
-  }
-
-  private Contact unsubscribed(Contact contact) {
-    var now = clock.instant();
-    return new Contact(contact.id(), contact.email(), contact.timezone(), contact.locale(), contact.lifecycleStage(),
-        contact.attributes(), contact.engagementScore(), contact.scoreAt(), contact.lastEngagedAt(), now,
-        contact.createdAt(), now);
   }
 }

@@ -94,11 +94,7 @@ public class EventIntake {
   /** Segment-style: an event for an unknown contact creates it, with the email the event carries. */
   private Contact newContact(NewEvent event) {
     var contact = Contact.create(event.contactId(), clock.instant());
-    if (event.properties().get("email") instanceof String email) {
-      return new Contact(contact.id(), email, contact.timezone(), null, null, contact.attributes(), 0, null, null,
-          null, contact.createdAt(), contact.updatedAt());
-    }
-    return contact;
+    return event.properties().get("email") instanceof String email ? contact.withEmail(email) : contact;
   }
 
   private String json(NewEvent event) {

@@ -11,7 +11,6 @@ import io.itinera.template.EmailTemplates;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -68,8 +67,7 @@ public final class EmailBenchmark {
       transaction.executeWithoutResult(status -> {
         for (int i = 0; i < count; i++) {
           var contact = Contact.create("bench-" + run + "-" + i, Instant.now());
-          contacts.insert(new Contact(contact.id(), contact.id() + "@example.com", ZoneId.of("UTC"), null, null,
-              Map.of("firstName", "Ann"), 0, null, null, null, contact.createdAt(), contact.updatedAt()));
+          contacts.insert(contact.withEmail(contact.id() + "@example.com"));
         }
       });
       var queueStart = System.nanoTime();
