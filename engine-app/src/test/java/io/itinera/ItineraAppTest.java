@@ -21,6 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
     "ITINERA_ADMIN_PASSWORD=" + ItineraAppTest.ADMIN_PASSWORD,
     "ITINERA_API_KEYS=other-app-key," + ItineraAppTest.API_KEY,
     "ITINERA_TRACKING_SECRET=test-only-tracking-secret",
+    "ITINERA_WEBHOOK_SECRET=" + ItineraAppTest.WEBHOOK_SECRET,
+    // The tests' webhook receiver listens on loopback, which journeys may not call unless allowed.
+    "itinera.webhook.allowed-hosts=127.0.0.1",
     "itinera.email.dispatch.enabled=false",
     "itinera.mail-sink.smtp-port=0",
     "camunda.bpm.job-execution.enabled=false"})
@@ -29,4 +32,5 @@ public @interface ItineraAppTest {
   String ADMIN = "ops";
   String ADMIN_PASSWORD = "test-only-password";
   String API_KEY = "test-only-api-key";
+  String WEBHOOK_SECRET = "test-only-webhook-secret";
 }

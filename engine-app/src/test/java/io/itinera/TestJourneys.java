@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.RepositoryService;
 
 /**
  * Journeys that exist only for tests, each showing one rule: a goal and an event-based gateway with
- * a cooldown, once-only entry, a conditional start, what expressions see, email steps, and segment and contact steps. Deployed once; a
+ * a cooldown, once-only entry, a conditional start, what expressions see, email steps, segment and contact steps, and a webhook. Deployed once; a
  * repeated deployment of the same files is filtered out.
  */
 public final class TestJourneys {
@@ -23,6 +23,7 @@ public final class TestJourneys {
         .addClasspathResource("test-journeys/test-emails.bpmn")
         .addClasspathResource("test-journeys/test-flaky-step.bpmn")
         .addClasspathResource("test-journeys/test-blocks.bpmn")
+        .addClasspathResource("test-journeys/test-webhook.bpmn")
         .deploy();
   }
 }

@@ -1,5 +1,8 @@
 package io.itinera.email;
 
+import io.itinera.journey.JourneyStep;
+import io.itinera.journey.StepInputs;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,12 +14,17 @@ import org.springframework.stereotype.Component;
  * skipped email is recorded and the journey goes on; a broken template fails the job (an incident).
  */
 @Component
-public class SendEmailDelegate implements JavaDelegate {
+public class SendEmailDelegate implements JavaDelegate, JourneyStep {
 
   private final EmailQueue emails;
 
   public SendEmailDelegate(EmailQueue emails) {
     this.emails = emails;
+  }
+
+  @Override
+  public StepInputs inputs() {
+    return StepInputs.of(Set.of("template", "category"), Set.of("sender", "replyTo"));
   }
 
   @Override

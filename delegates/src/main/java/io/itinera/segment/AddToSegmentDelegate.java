@@ -1,17 +1,25 @@
 package io.itinera.segment;
 
+import io.itinera.journey.JourneyStep;
+import io.itinera.journey.StepInputs;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The Add to segment step. Input: {@code segment}. Adding a member again changes nothing. */
 @Component
-public class AddToSegmentDelegate implements JavaDelegate {
+public class AddToSegmentDelegate implements JavaDelegate, JourneyStep {
 
   private final Segments segments;
 
   public AddToSegmentDelegate(Segments segments) {
     this.segments = segments;
+  }
+
+  @Override
+  public StepInputs inputs() {
+    return StepInputs.of(Set.of("segment"), Set.of());
   }
 
   @Override

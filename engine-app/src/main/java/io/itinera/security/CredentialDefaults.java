@@ -11,7 +11,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Takes the Camunda administrator from {@code ITINERA_ADMIN_USER} / {@code ITINERA_ADMIN_PASSWORD},
  * the API keys from {@code ITINERA_API_KEYS} and the secret that signs email links from
- * {@code ITINERA_TRACKING_SECRET}. Only the embedded H2 database may run without
+ * {@code ITINERA_TRACKING_SECRET}; the webhook signing secret from {@code ITINERA_WEBHOOK_SECRET}. Only the embedded H2 database may run without
  * them, with demo credentials and a warning; any other database refuses to start, so no real
  * installation runs with a known secret.
  */
@@ -24,6 +24,8 @@ public class CredentialDefaults implements EnvironmentPostProcessor {
   static final String DEMO_API_KEY = "demo-api-key";
   static final String TRACKING_SECRET_VARIABLE = "ITINERA_TRACKING_SECRET";
   static final String DEMO_TRACKING_SECRET = "demo-tracking-secret-not-for-production";
+  static final String WEBHOOK_SECRET_VARIABLE = "ITINERA_WEBHOOK_SECRET";
+  static final String DEMO_WEBHOOK_SECRET = "demo-webhook-secret-not-for-production";
 
   private final Log log;
 
@@ -61,11 +63,22 @@ public class CredentialDefaults implements EnvironmentPostProcessor {
       log.warn("No " + TRACKING_SECRET_VARIABLE + " set: email links are signed with a demo secret.");
     }
     properties.put("itinera.tracking.secret", trackingSecret);
+
+    // Optional: only webhook steps need it, and they fail with a clear incident without it.
+    var webhookSecret = environment.getProperty(WEBHOOK_SECRET_VARIABLE, "");
+    if (webhookSecret.isBlank() && usesEmbeddedDatabase(environment)) {
+      webhookSecret = DEMO_WEBHOOK_SECRET;
+    }
+    properties.put("itinera.webhook.secret", webhookSecret);
     environment.getPropertySources().addFirst(new MapPropertySource("itineraCredentials", properties));
   }
 
+  private static boolean usesEmbeddedDatabase(ConfigurableEnvironment environment) {
+    return environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
+  }
+
   private static void requireEmbeddedDatabase(ConfigurableEnvironment environment, String variable) {
-    if (!environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:")) {
+    if (!usesEmbeddedDatabase(environment)) {
       throw new IllegalStateException(("%s is not set. Set it in the environment: only the embedded H2 database "
           + "may run with demo credentials.").formatted(variable));
     }

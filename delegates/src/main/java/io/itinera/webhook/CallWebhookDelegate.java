@@ -1,0 +1,149 @@
+package io.itinera.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.itinera.journey.JourneyStep;
+import io.itinera.journey.StepInputs;
+import io.itinera.journey.StepRejectedException;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Call webhook step: sends the contact id, journey, step and the {@code payload} fields as JSON
+ * to {@code url}, signed like Stripe's webhooks ({@code Itinera-Signature: t=<unix seconds>,v1=<hex
+ * HMAC-SHA256 of "t.body">}) with an {@code Idempotency-Key} stable across retries. 2xx stores
+ * {@code status} and the {@code responseFields} of a JSON answer in {@code resultVariable}; 5xx and
+ * timeouts throw, so the job retries and ends as an incident; 4xx and internal addresses are
+ * rejected at once ({@link StepRejectedException}).
+ */
+@Component
+@EnableConfigurationProperties(WebhookProperties.class)
+public class CallWebhookDelegate implements JavaDelegate, JourneyStep {
+
+  private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() { };
+  private static final int ANSWER_EXCERPT = 200;
+
+  private final WebhookProperties properties;
+  private final AddressGuard guard;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final HttpClient http = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5))
+      .followRedirects(HttpClient.Redirect.NEVER)
+      .build();
+
+  public CallWebhookDelegate(WebhookProperties properties, ObjectMapper json, Clock clock) {
+    this.properties = properties;
+    this.guard = new AddressGuard(Set.copyOf(properties.allowedHosts()));
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Override
+  public StepInputs inputs() {
+    return StepInputs.of(Set.of("url"), Set.of("method", "payload", "timeout", "resultVariable", "responseFields"));
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) throws IOException, InterruptedException {
+    var step = WebhookStep.from(execution);
+    guard.check(step.url());
+    var body = json.writeValueAsString(body(step));
+    var request = HttpRequest.newBuilder(step.url())
+        .timeout(step.timeout())
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", step.idempotencyKey())
+        .header("Itinera-Signature", signature(body))
+        .method(step.method(), step.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+        .build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (HttpTimeoutException timedOut) {
+      throw new IllegalStateException("Webhook " + step.method() + " " + step.url() + " timed out after "
+          + step.timeout(), timedOut);
+    }
+    var status = response.statusCode();
+    if (status >= 500) {
+      throw new IllegalStateException(answered(step, response));
+    }
+    if (status >= 300) {
+      throw new StepRejectedException(answered(step, response));
+    }
+    if (step.resultVariable() != null) {
+      execution.setVariable(step.resultVariable(), result(step, response));
+    }
+  }
+
+  private Map<String, Object> body(WebhookStep step) throws JsonProcessingException {
+    var body = new LinkedHashMap<String, Object>();
+    body.put("contactId", step.contactId());
+    body.put("journey", step.journeyKey());
+    body.put("step", step.stepId());
+    body.put("processInstanceId", step.processInstanceId());
+    body.put("sentAt", clock.instant().toString());
+    if (step.payload() instanceof Map<?, ?> map) {
+      map.forEach((name, value) -> body.put(String.valueOf(name), value));
+    } else if (step.payload() instanceof String text && !text.isBlank()) {
+      body.putAll(json.readValue(text, OBJECT));
+    }
+    return body;
+  }
+
+  private HashMap<String, Object> result(WebhookStep step, HttpResponse<String> response) {
+    var result = new HashMap<String, Object>();
+    result.put("status", response.statusCode());
+    if (!step.responseFields().isEmpty()
+        && response.headers().firstValue("Content-Type").orElse("").contains("json")) {
+      try {
+        var answer = json.readValue(response.body(), OBJECT);
+        step.responseFields().forEach(field -> result.put(field, answer.get(field)));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("Webhook " + step.url() + " answered JSON that cannot be read", e);
+      }
+    }
+    return result;
+  }
+
+  private String signature(String body) {
+    if (properties.secret() == null || properties.secret().isBlank()) {
+      throw new IllegalStateException("No webhook secret: set ITINERA_WEBHOOK_SECRET to sign webhook requests");
+    }
+    var timestamp = clock.instant().getEpochSecond();
+    try {
+      var mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      var digest = mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+      return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("Every Java runtime has HmacSHA256", e);
+    }
+  }
+
+  private static String answered(WebhookStep step, HttpResponse<String> response) {
+    var body = response.body() == null ? "" : response.body();
+    return "Webhook " + step.method() + " " + step.url() + " answered " + response.statusCode() + ": "
+        + (body.length() > ANSWER_EXCERPT ? body.substring(0, ANSWER_EXCERPT) + "…" : body);
+  }
+}
