@@ -16,14 +16,17 @@ public record EntryRules(String condition, Reentry reentry, Duration cooldown) {
 
   public static final EntryRules DEFAULT = new EntryRules(null, Reentry.AFTER_EXIT, null);
 
-  /** Fails with a message naming the property when a value is not understood. */
+  /**
+   * Fails with a message naming the property when a value is not understood. A property left
+   * empty (as the Modeler writes an element template's blank field) counts as not set.
+   */
   public static EntryRules from(Map<String, String> properties) {
-    var condition = properties.get(CONDITION);
-    var reentry = properties.containsKey(REENTRY) ? Reentry.parse(properties.get(REENTRY)) : Reentry.AFTER_EXIT;
+    var condition = value(properties, CONDITION);
+    var reentry = value(properties, REENTRY) == null ? Reentry.AFTER_EXIT : Reentry.parse(value(properties, REENTRY));
     Duration cooldown = null;
-    if (properties.containsKey(COOLDOWN)) {
+    if (value(properties, COOLDOWN) != null) {
       try {
-        cooldown = Duration.parse(properties.get(COOLDOWN));
+        cooldown = Duration.parse(value(properties, COOLDOWN));
       } catch (DateTimeParseException e) {
         throw new IllegalArgumentException(COOLDOWN + " must be an ISO-8601 duration such as P7D, not '"
             + properties.get(COOLDOWN) + "'", e);
@@ -32,7 +35,12 @@ public record EntryRules(String condition, Reentry reentry, Duration cooldown) {
         throw new IllegalArgumentException(COOLDOWN + " must not be negative");
       }
     }
-    return new EntryRules(condition == null || condition.isBlank() ? null : condition, reentry, cooldown);
+    return new EntryRules(condition, reentry, cooldown);
+  }
+
+  private static String value(Map<String, String> properties, String name) {
+    var value = properties.get(name);
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   public boolean concurrentRunsAllowed() {

@@ -83,19 +83,23 @@ public class JourneyCatalog {
     var starts = process.getChildElementsByType(StartEvent.class).stream()
         .map(start -> new JourneyDefinition.Start(start.getId(), messageName(start), condition(start), rules(start)))
         .toList();
-    var goals = new HashMap<String, String>();
+    var goalsBySubProcess = new HashMap<String, String>();
+    var goalsByStart = new HashMap<String, String>();
     for (var subProcess : model.getModelElementsByType(SubProcess.class)) {
       if (!subProcess.triggeredByEvent()) {
         continue;
       }
       subProcess.getChildElementsByType(StartEvent.class).stream()
           .filter(StartEvent::isInterrupting)
-          .map(JourneyCatalog::messageName)
-          .filter(name -> name != null)
+          .filter(start -> messageName(start) != null)
           .findFirst()
-          .ifPresent(goal -> goals.put(subProcess.getId(), goal));
+          .ifPresent(start -> {
+            goalsBySubProcess.put(subProcess.getId(), messageName(start));
+            goalsByStart.put(start.getId(), messageName(start));
+          });
     }
-    return new JourneyDefinition(definition.getId(), definition.getKey(), starts, Map.copyOf(goals));
+    return new JourneyDefinition(definition.getId(), definition.getKey(), starts, Map.copyOf(goalsBySubProcess),
+        Map.copyOf(goalsByStart));
   }
 
   private static String messageName(StartEvent start) {

@@ -12,7 +12,8 @@ public record JourneyDefinition(
     String processDefinitionId,
     String journeyKey,
     List<Start> starts,
-    Map<String, String> goalBySubProcessId) {
+    Map<String, String> goalBySubProcessId,
+    Map<String, String> goalByStartEventId) {
 
   /** A top-level start event: triggered by a message, by a condition, or neither. */
   public record Start(String startEventId, String messageName, String condition, EntryRules rules) {
@@ -28,6 +29,11 @@ public record JourneyDefinition(
 
   public Optional<Start> start(String startEventId) {
     return starts.stream().filter(start -> start.startEventId().equals(startEventId)).findFirst();
+  }
+
+  /** Whether a message delivered to this step reaches the journey's goal. */
+  public boolean isGoalStart(String activityId) {
+    return goalByStartEventId.containsKey(activityId);
   }
 
   /** The goal message when the run ended through a goal: the engine names the event subprocess as its end. */

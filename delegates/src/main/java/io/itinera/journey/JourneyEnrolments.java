@@ -1,5 +1,6 @@
 package io.itinera.journey;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -56,6 +57,12 @@ public class JourneyEnrolments {
              WHERE process_instance_id = ? AND status = 'ACTIVE'""")
         .params(status.name(), utc(exitedAt), goal, processInstanceId)
         .update();
+  }
+
+  /** The revenue the goal event of a run carried, for experiment results. */
+  public void recordRevenue(String processInstanceId, BigDecimal revenue) {
+    jdbc.sql("UPDATE journey_enrolment SET revenue = ? WHERE process_instance_id = ?")
+        .params(revenue, processInstanceId).update();
   }
 
   /** Every run of every journey the contact has been in, newest first. */

@@ -3,6 +3,7 @@ package io.itinera.journey;
 import io.itinera.journey.Routing.NotStarted;
 import io.itinera.journey.Routing.Reached;
 import io.itinera.journey.Routing.Started;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,13 +55,19 @@ public class JourneyRouter {
       if (waiting.isEmpty()) {
         continue;
       }
+      var journey = catalog.describe(runtime.createProcessInstanceQuery()
+          .processInstanceId(run.processInstanceId()).singleResult().getProcessDefinitionId());
       runtime.createMessageCorrelation(event.type())
           .processInstanceId(run.processInstanceId())
           .setVariable("lastEvent", new HashMap<>(event.properties()))
           .setVariable("lastEventType", event.type())
           .correlateAllWithResult();
-      waiting.forEach(subscription ->
-          reached.add(new Reached(run.journeyKey(), run.processInstanceId(), subscription.getActivityId())));
+      for (var subscription : waiting) {
+        reached.add(new Reached(run.journeyKey(), run.processInstanceId(), subscription.getActivityId()));
+        if (journey.isGoalStart(subscription.getActivityId()) && revenue(event) != null) {
+          enrolments.recordRevenue(run.processInstanceId(), revenue(event));
+        }
+      }
     }
     return new Routing(List.of(), reached, List.of());
   }
@@ -158,6 +165,11 @@ public class JourneyRouter {
     } catch (IllegalArgumentException failed) {
       return false;
     }
+  }
+
+  /** The goal event's {@code revenue} property, when it is a number. */
+  private static BigDecimal revenue(TriggerEvent event) {
+    return event.properties().get("revenue") instanceof Number amount ? new BigDecimal(amount.toString()) : null;
   }
 
   private static Map<String, Object> contactVariables(String contactId) {

@@ -85,6 +85,8 @@ class JourneyConventionsTest {
       start.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
           .flatMap(properties -> properties.getCamundaProperties().stream())
           .filter(property -> property.getCamundaName().startsWith("itinera."))
+          // a blank value is a field left empty in the Modeler: not set
+          .filter(property -> property.getCamundaValue() != null && !property.getCamundaValue().isBlank())
           .forEach(property -> {
             var value = property.getCamundaValue();
             switch (property.getCamundaName()) {

@@ -1,0 +1,84 @@
+package io.itinera.experiment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Experiments, the variant each contact got, and the counts their results come from. */
+@Repository
+public class Experiments {
+
+  private final JdbcClient jdbc;
+
+  public Experiments(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** What the split step says now; its first variant is the control of the results. */
+  void describe(String experiment, String journeyKey, String variants, int holdout, Instant at) {
+    var updated = jdbc.sql("UPDATE experiment SET journey_key = ?, variants = ?, holdout = ?, updated_at = ? WHERE name = ?")
+        .params(journeyKey, variants, holdout, utc(at), experiment).update();
+    if (updated == 0) {
+      jdbc.sql("INSERT INTO experiment (name, journey_key, variants, holdout, updated_at) VALUES (?, ?, ?, ?, ?)")
+          .params(experiment, journeyKey, variants, holdout, utc(at)).update();
+    }
+  }
+
+  Optional<Definition> definition(String experiment) {
+    return jdbc.sql("SELECT journey_key, variants, holdout FROM experiment WHERE name = ?").param(experiment)
+        .query((row, number) -> new Definition(row.getString(1), Variants.parse(row.getString(2)), row.getInt(3)))
+        .optional();
+  }
+
+  Optional<String> variantOf(String experiment, String contactId) {
+    return jdbc.sql("SELECT variant FROM experiment_assignment WHERE experiment = ? AND contact_id = ?")
+        .params(experiment, contactId).query(String.class).optional();
+  }
+
+  void assign(String experiment, String contactId, String variant, String journeyKey, String processInstanceId,
+      Instant at) {
+    jdbc.sql("""
+            INSERT INTO experiment_assignment
+              (experiment, contact_id, variant, journey_key, process_instance_id, assigned_at)
+            VALUES (?, ?, ?, ?, ?, ?)""")
+        .params(experiment, contactId, variant, journeyKey, processInstanceId, utc(at)).update();
+  }
+
+  /**
+   * Per variant: contacts assigned, those of them with a run of the journey that reached its goal,
+   * and the revenue their goal events carried.
+   */
+  List<Tally> tally(String experiment) {
+    return jdbc.sql("""
+            SELECT a.variant,
+                   COUNT(*) AS participants,
+                   SUM(CASE WHEN c.contact_id IS NULL THEN 0 ELSE 1 END) AS conversions,
+                   COALESCE(SUM(c.revenue), 0) AS revenue
+              FROM experiment_assignment a
+              LEFT JOIN (SELECT e.contact_id, e.journey_key, SUM(COALESCE(e.revenue, 0)) AS revenue
+                           FROM journey_enrolment e
+                          WHERE e.status = 'CONVERTED'
+                          GROUP BY e.contact_id, e.journey_key) c
+                ON c.contact_id = a.contact_id AND c.journey_key = a.journey_key
+             WHERE a.experiment = ?
+             GROUP BY a.variant""")
+        .param(experiment)
+        .query((row, number) -> new Tally(row.getString(1), row.getLong(2), row.getLong(3), row.getBigDecimal(4)))
+        .list();
+  }
+
+  record Definition(String journeyKey, Variants variants, int holdout) {
+  }
+
+  record Tally(String variant, long participants, long conversions, BigDecimal revenue) {
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,27 @@
+package io.itinera.experiment;
+
+import io.itinera.api.ItineraApi;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** An experiment's results, as the A/B split steps and the journey's goal produced them. */
+@RestController
+@ItineraApi
+class ExperimentController {
+
+  private final ExperimentResults results;
+
+  ExperimentController(ExperimentResults results) {
+    this.results = results;
+  }
+
+  @GetMapping("/api/experiments/{name}")
+  ExperimentReport experiment(@PathVariable String name) {
+    return results.of(name).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no experiment '" + name + "'"), null));
+  }
+}
