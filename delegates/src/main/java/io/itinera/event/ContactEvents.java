@@ -3,6 +3,8 @@ package io.itinera.event;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -31,6 +33,16 @@ public class ContactEvents {
         .params(contactId, type, propertiesJson, utc(occurredAt), utc(receivedAt), messageId)
         .update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
+  }
+
+  /** When the contact's latest events of these types happened, newest first. */
+  public List<Instant> occurrences(String contactId, Collection<String> types, int limit) {
+    return jdbc.sql("SELECT occurred_at FROM contact_event WHERE contact_id = :contact AND type IN (:types)"
+            + " ORDER BY occurred_at DESC FETCH FIRST " + limit + " ROWS ONLY")
+        .param("contact", contactId)
+        .param("types", List.copyOf(types))
+        .query((row, number) -> row.getObject(1, OffsetDateTime.class).toInstant())
+        .list();
   }
 
   int count(String contactId, String type, Instant since) {

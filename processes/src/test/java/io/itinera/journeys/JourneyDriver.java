@@ -33,7 +33,17 @@ final class JourneyDriver {
     throw new IllegalStateException("More than " + MAX_JOBS_PER_STEP + " jobs in one step: a loop in the journey?");
   }
 
-  Date dueDateOfTimer(String processInstanceId) {
-    return management.createJobQuery().processInstanceId(processInstanceId).timers().singleResult().getDuedate();
+  /** Runs the one job of this activity that is due now, leaving every other job alone. */
+  void runDueJob(String activityId) {
+    var job = management.createJobQuery().activityId(activityId).executable().singleResult();
+    if (job == null) {
+      throw new IllegalStateException("No job of " + activityId + " is due at " + ClockUtil.getCurrentTime());
+    }
+    management.executeJob(job.getId());
+  }
+
+  Date dueDateOfTimer(String processInstanceId, String activityId) {
+    return management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).timers()
+        .singleResult().getDuedate();
   }
 }

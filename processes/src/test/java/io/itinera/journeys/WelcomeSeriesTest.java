@@ -93,7 +93,7 @@ class WelcomeSeriesTest {
 
     assertThat(contact.engagementWindowsAsked).containsExactly("PT48H");
     assertThat(run).isWaitingAt("Timer_WaitForBusinessHours");
-    assertThat(driver.dueDateOfTimer(run.getId())).isEqualTo(Date.from(BUSINESS_HOURS_OPEN));
+    assertThat(driver.dueDateOfTimer(run.getId(), "Timer_WaitForBusinessHours")).isEqualTo(Date.from(BUSINESS_HOURS_OPEN));
 
     driver.passTime(Duration.between(SIGNED_UP.plus(Duration.ofHours(24)), BUSINESS_HOURS_OPEN));
 
@@ -174,6 +174,21 @@ class WelcomeSeriesTest {
         "StartEvent_Signup", "Task_SendWelcomeEmail", "Timer_Wait24Hours", "Gateway_EngagedRecently",
         "Timer_Wait6Hours", "Task_SendEngagementPrompt", "Timer_Wait72Hours",
         "Gateway_EngagementScore", "Task_SendLowEngagementEmail", "EndEvent_LowEngagement");
+  }
+
+  @Test
+  void endsTheRunAfterThirtyDaysWhereverTheContactIs() {
+    var run = runtimeService().createProcessInstanceByKey("welcome-series")
+        .businessKey(CONTACT)
+        .startBeforeActivity("Task_SendWelcomeEmail")
+        .execute();
+    // the welcome email step is stuck: its job is never run
+
+    ClockUtil.setCurrentTime(Date.from(SIGNED_UP.plus(Duration.ofDays(30))));
+    driver.runDueJob("Timer_TimeLimit");
+
+    assertThat(run).isEnded().hasPassed("EndEvent_TimeLimitReached");
+    assertThat(sendEmail.templates).isEmpty();
   }
 
   private ProcessInstance signUp() {

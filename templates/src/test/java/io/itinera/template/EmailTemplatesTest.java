@@ -28,9 +28,10 @@ class EmailTemplatesTest {
   }
 
   @Test
-  void shipsTheWelcomeSeries() {
+  void shipsTheEmailsOfEveryJourney() {
     assertThat(SHIPPED.shipped()).containsExactlyInAnyOrder("welcome", "product-introduction", "engagement-prompt",
-        "success", "nurture", "low-engagement");
+        "success", "nurture", "low-engagement", "cart-reminder", "cart-discount", "cart-free-shipping",
+        "cart-last-reminder", "thank-you", "review-request", "we-miss-you", "birthday");
   }
 
   @ParameterizedTest
