@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a real database (H2 by default; the build points {@code ITINERA_DB_URL}
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@ContextConfiguration(initializers = TestCrm.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "ITINERA_ADMIN_USER=" + ItineraAppTest.ADMIN,
     "ITINERA_ADMIN_PASSWORD=" + ItineraAppTest.ADMIN_PASSWORD,

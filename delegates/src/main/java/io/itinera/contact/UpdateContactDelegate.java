@@ -3,6 +3,7 @@ package io.itinera.contact;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The Update contact step. Inputs, all optional: {@code set} (attribute to value; values may be
  * expressions over the event and journey variables), {@code increment} (attribute to a number to
- * add), {@code remove} (attribute names), {@code lifecycleStage}. Maps and lists come as BPMN maps
+ * add), {@code remove} (attribute names), {@code lifecycleStage}, {@code marketing} ({@code stop}: no
+ * more marketing email, as a sunset policy does). Maps and lists come as BPMN maps
  * and lists or, as an element template writes them, as JSON objects and comma-separated text. The
  * change goes through the same path as an identify call, so it can start data-driven journeys.
  */
@@ -32,16 +34,18 @@ public class UpdateContactDelegate implements JavaDelegate, JourneyStep {
   private final Contacts contacts;
   private final ContactUpdates updates;
   private final ObjectMapper json;
+  private final Clock clock;
 
-  public UpdateContactDelegate(Contacts contacts, ContactUpdates updates, ObjectMapper json) {
+  public UpdateContactDelegate(Contacts contacts, ContactUpdates updates, ObjectMapper json, Clock clock) {
     this.contacts = contacts;
     this.updates = updates;
     this.json = json;
+    this.clock = clock;
   }
 
   @Override
   public StepInputs inputs() {
-    return StepInputs.of(Set.of(), Set.of("set", "increment", "remove", "lifecycleStage"));
+    return StepInputs.of(Set.of(), Set.of("set", "increment", "remove", "lifecycleStage", "marketing"));
   }
 
   @Override
@@ -56,6 +60,13 @@ public class UpdateContactDelegate implements JavaDelegate, JourneyStep {
     var stage = execution.getVariableLocal("lifecycleStage");
     updates.apply(contactId, new ContactPatch(Change.none(), Change.none(), Change.none(),
         stage instanceof String text ? Change.to(text) : Change.none(), attributes));
+    var marketing = execution.getVariableLocal("marketing");
+    if ("stop".equals(marketing)) {
+      contacts.findForUpdate(contactId).filter(current -> current.unsubscribedAt() == null)
+          .ifPresent(current -> contacts.update(current.unsubscribed(clock.instant())));
+    } else if (marketing instanceof String other && !other.isBlank()) {
+      throw new IllegalArgumentException("Input 'marketing' can only be 'stop', not '" + other + "'");
+    }
   }
 
   private Map<?, ?> map(DelegateExecution execution, String input) {

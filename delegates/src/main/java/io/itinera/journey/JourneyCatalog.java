@@ -13,6 +13,7 @@ import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
@@ -81,7 +82,8 @@ public class JourneyCatalog {
       throw new IllegalStateException("No process '" + definition.getKey() + "' in its own BPMN");
     }
     var starts = process.getChildElementsByType(StartEvent.class).stream()
-        .map(start -> new JourneyDefinition.Start(start.getId(), messageName(start), condition(start), rules(start)))
+        .map(start -> new JourneyDefinition.Start(start.getId(), messageName(start), condition(start),
+            start.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance), rules(start)))
         .toList();
     var goalsBySubProcess = new HashMap<String, String>();
     var goalsByStart = new HashMap<String, String>();

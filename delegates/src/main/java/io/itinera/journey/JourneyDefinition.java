@@ -15,8 +15,11 @@ public record JourneyDefinition(
     Map<String, String> goalBySubProcessId,
     Map<String, String> goalByStartEventId) {
 
-  /** A top-level start event: triggered by a message, by a condition, or neither. */
-  public record Start(String startEventId, String messageName, String condition, EntryRules rules) {
+  /**
+   * A top-level start event: triggered by a message, by a condition, or by a timer, whose runs
+   * are a journey's scheduler (enrolling contacts), not a contact's run.
+   */
+  public record Start(String startEventId, String messageName, String condition, boolean timer, EntryRules rules) {
   }
 
   public Optional<Start> messageStart(String messageName) {

@@ -44,25 +44,38 @@ public class JourneyRouter {
     return deliver(event).plus(start(event));
   }
 
+  /**
+   * Delivers the event to each step of the contact's runs that waits for a message of its type,
+   * one subscription at a time: correlating by message name would also start every journey whose
+   * start event has that name, without a contact. A delivery may end other waits (a goal cancels
+   * the rest of its run), so the waiting steps are looked up again after each one.
+   */
   private Routing deliver(TriggerEvent event) {
     var reached = new ArrayList<Reached>();
+    var variables = new HashMap<String, Object>();
+    variables.put("lastEvent", new HashMap<>(event.properties()));
+    variables.put("lastEventType", event.type());
     for (var run : enrolments.ofContact(event.contactId())) {
       if (!run.active()) {
         continue;
       }
-      var waiting = runtime.createEventSubscriptionQuery()
-          .processInstanceId(run.processInstanceId()).eventType(MESSAGE).eventName(event.type()).list();
-      if (waiting.isEmpty()) {
-        continue;
-      }
-      var journey = catalog.describe(runtime.createProcessInstanceQuery()
-          .processInstanceId(run.processInstanceId()).singleResult().getProcessDefinitionId());
-      runtime.createMessageCorrelation(event.type())
-          .processInstanceId(run.processInstanceId())
-          .setVariable("lastEvent", new HashMap<>(event.properties()))
-          .setVariable("lastEventType", event.type())
-          .correlateAllWithResult();
-      for (var subscription : waiting) {
+      var delivered = new HashSet<String>();
+      JourneyDefinition journey = null;
+      while (true) {
+        var waiting = runtime.createEventSubscriptionQuery().processInstanceId(run.processInstanceId())
+            .eventType(MESSAGE).eventName(event.type()).list().stream()
+            .filter(subscription -> !delivered.contains(subscription.getId()))
+            .findFirst();
+        if (waiting.isEmpty()) {
+          break;
+        }
+        var subscription = waiting.get();
+        if (journey == null) {
+          journey = catalog.describe(runtime.createProcessInstanceQuery()
+              .processInstanceId(run.processInstanceId()).singleResult().getProcessDefinitionId());
+        }
+        delivered.add(subscription.getId());
+        runtime.messageEventReceived(event.type(), subscription.getExecutionId(), variables);
         reached.add(new Reached(run.journeyKey(), run.processInstanceId(), subscription.getActivityId()));
         if (journey.isGoalStart(subscription.getActivityId()) && revenue(event) != null) {
           enrolments.recordRevenue(run.processInstanceId(), revenue(event));
@@ -73,21 +86,29 @@ public class JourneyRouter {
   }
 
   private Routing start(TriggerEvent event) {
+    return start(event.contactId(), event.type(), event.variables());
+  }
+
+  /**
+   * Starts the journeys this message starts for the contact, where their entry rules let it in:
+   * how a journey's scheduler enrols the contacts of its audience.
+   */
+  public Routing start(String contactId, String messageName, Map<String, Object> variables) {
     var started = new ArrayList<Started>();
     var notStarted = new ArrayList<NotStarted>();
-    for (var journey : catalog.startedBy(event.type())) {
-      var start = journey.messageStart(event.type()).orElseThrow();
+    for (var journey : catalog.startedBy(messageName)) {
+      var start = journey.messageStart(messageName).orElseThrow();
       try {
-        ensureConditionHolds(journey, start, event.contactId(), event.variables());
-        entryCheck.ensureMayEnter(journey.journeyKey(), event.contactId(), start.rules());
+        ensureConditionHolds(journey, start, contactId, variables);
+        entryCheck.ensureMayEnter(journey.journeyKey(), contactId, start.rules());
       } catch (EntryRefusedException refused) {
         notStarted.add(new NotStarted(journey.journeyKey(), refused.rule(), refused.reason()));
         continue;
       }
-      var run = runtime.createMessageCorrelation(event.type())
+      var run = runtime.createMessageCorrelation(messageName)
           .processDefinitionId(journey.processDefinitionId())
-          .processInstanceBusinessKey(event.contactId())
-          .setVariables(event.variables())
+          .processInstanceBusinessKey(contactId)
+          .setVariables(variables)
           .correlateStartMessage();
       started.add(new Started(journey.journeyKey(), run.getId()));
     }

@@ -1,17 +1,19 @@
 package io.itinera.webhook;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Webhook settings ({@code itinera.webhook.*}): the secret that signs every request (from
- * {@code ITINERA_WEBHOOK_SECRET}), and the hosts that may be called although they resolve to a
- * loopback, private or link-local address.
+ * {@code ITINERA_WEBHOOK_SECRET}), the hosts that may be called although they resolve to a
+ * loopback, private or link-local address, and named endpoints ({@code urls.crm=https://…}).
  */
 @ConfigurationProperties("itinera.webhook")
-public record WebhookProperties(String secret, List<String> allowedHosts) {
+public record WebhookProperties(String secret, List<String> allowedHosts, Map<String, String> urls) {
 
   public WebhookProperties {
     allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+    urls = urls == null ? Map.of() : Map.copyOf(urls);
   }
 }

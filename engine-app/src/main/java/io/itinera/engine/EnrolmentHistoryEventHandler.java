@@ -52,13 +52,15 @@ class EnrolmentHistoryEventHandler implements HistoryEventHandler {
   }
 
   private void enter(HistoricProcessInstanceEventEntity run) {
+    var start = journey(run).start(run.getStartActivityId());
+    if (start.isPresent() && start.get().timer()) {
+      return; // a journey's scheduler, enrolling contacts: no contact's run
+    }
     var contactId = run.getBusinessKey();
     if (contactId == null || contactId.isBlank()) {
       throw new ContactIdRequiredException(run.getProcessDefinitionKey());
     }
-    var rules = journey(run).start(run.getStartActivityId())
-        .map(JourneyDefinition.Start::rules)
-        .orElse(EntryRules.DEFAULT);
+    var rules = start.map(JourneyDefinition.Start::rules).orElse(EntryRules.DEFAULT);
     entryCheck.getObject().ensureMayEnter(run.getProcessDefinitionKey(), contactId, rules);
     enrolments.getObject().enter(run.getProcessDefinitionKey(), contactId, run.getProcessInstanceId(),
         run.getStartTime().toInstant(), rules.concurrentRunsAllowed());
