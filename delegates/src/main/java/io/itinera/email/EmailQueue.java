@@ -50,13 +50,15 @@ public class EmailQueue {
     var id = UUID.randomUUID().toString();
     var skipped = reasonToSkip(contact, step.category(), now);
     if (skipped != null) {
-      outbox.insert(message(id, step, contact, null, MessageStatus.SKIPPED, skipped, now), step.idempotencyKey(), null);
+      outbox.insert(message(id, step, contact, null, MessageStatus.SKIPPED, skipped, now), step.stepId(),
+          step.idempotencyKey(), null);
       return new QueueResult(id, MessageStatus.SKIPPED, skipped);
     }
     var rendered = templates.render(step.template(), model(contact, journeyVariables, id));
     var email = new RenderedEmail(rendered.subject(), links.track(rendered.html(), id),
         rendered.text());
-    outbox.insert(message(id, step, contact, email, MessageStatus.QUEUED, null, now), step.idempotencyKey(), now);
+    outbox.insert(message(id, step, contact, email, MessageStatus.QUEUED, null, now), step.stepId(),
+        step.idempotencyKey(), now);
     return new QueueResult(id, MessageStatus.QUEUED, null);
   }
 

@@ -15,6 +15,7 @@ public record EmailStep(
     EmailCategory category,
     String sender,
     String replyTo,
+    String stepId,
     String idempotencyKey) {
 
   public static EmailStep from(DelegateExecution execution) {
@@ -29,6 +30,7 @@ public record EmailStep(
         category,
         optional(execution, "sender"),
         optional(execution, "replyTo"),
+        execution.getCurrentActivityId(),
         execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId());
   }
 

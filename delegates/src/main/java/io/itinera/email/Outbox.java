@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,13 +31,14 @@ public class Outbox {
         .param(idempotencyKey).query(Integer.class).single() > 0;
   }
 
-  void insert(OutboxMessage message, String idempotencyKey, Instant nextAttemptAt) {
-    jdbc.sql("INSERT INTO email_message (" + COLUMNS + ", idempotency_key, next_attempt_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+  void insert(OutboxMessage message, String stepId, String idempotencyKey, Instant nextAttemptAt) {
+    jdbc.sql("INSERT INTO email_message (" + COLUMNS + ", step_id, idempotency_key, next_attempt_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(message.id(), message.contactId(), message.journeyKey(), message.processInstanceId(),
             message.template(), message.category().name(), message.recipient(), message.sender(), message.replyTo(),
             message.subject(), message.html(), message.text(), message.status().name(), message.reason(),
-            message.attempts(), utc(message.createdAt()), utc(message.sentAt()), idempotencyKey, utc(nextAttemptAt))
+            message.attempts(), utc(message.createdAt()), utc(message.sentAt()), stepId, idempotencyKey,
+            utc(nextAttemptAt))
         .update();
   }
 
@@ -81,6 +85,19 @@ public class Outbox {
   public List<OutboxMessage> ofContact(String contactId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM email_message WHERE contact_id = ? ORDER BY created_at DESC, id")
         .param(contactId).query(Outbox::message).list();
+  }
+
+  /** Per step of a journey, how many of its emails ended in each status. */
+  public Map<String, Map<MessageStatus, Long>> statusByStep(String journeyKey) {
+    var counts = new HashMap<String, Map<MessageStatus, Long>>();
+    jdbc.sql("SELECT step_id, status, COUNT(*) FROM email_message WHERE journey_key = ? AND step_id IS NOT NULL"
+            + " GROUP BY step_id, status")
+        .param(journeyKey)
+        .query(row -> {
+          counts.computeIfAbsent(row.getString(1), step -> new EnumMap<>(MessageStatus.class))
+              .put(MessageStatus.valueOf(row.getString(2)), row.getLong(3));
+        });
+    return counts;
   }
 
   /** Marketing messages queued or sent to the contact since then, for the frequency cap. */

@@ -77,7 +77,7 @@ public final class EmailBenchmark {
           for (int j = first; j < Math.min(first + 100, count); j++) {
             var contactId = "bench-" + run + "-" + j;
             queue.queue(new EmailStep(contactId, "bench", null, "welcome", EmailCategory.TRANSACTIONAL, null, null,
-                "bench:" + contactId), Map.of());
+                "Task_Bench", "bench:" + contactId), Map.of());
           }
         });
       }

@@ -170,7 +170,7 @@ class EmailPipelineTest {
   @Test
   void queuesAStepThatRunsTwiceOnlyOnce() {
     var step = new EmailStep(contact, "welcome-series", null, "welcome", EmailCategory.MARKETING, null, null,
-        "run-" + contact + ":Task_SendWelcomeEmail");
+        "Task_SendWelcomeEmail", "run-" + contact + ":Task_SendWelcomeEmail");
 
     var first = queue.queue(step, Map.of());
     var second = queue.queue(step, Map.of());

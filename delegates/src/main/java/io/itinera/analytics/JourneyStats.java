@@ -1,0 +1,25 @@
+package io.itinera.analytics;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a journey performs: runs that entered, are active and exited (by how they ended), goal
+ * conversions and the revenue they carried, and per step how many runs reached it, wait there, and
+ * failed (open incidents) or were skipped (emails not sent) at it.
+ */
+public record JourneyStats(
+    String journey,
+    String name,
+    long entries,
+    long active,
+    Map<String, Long> exits,
+    long conversions,
+    BigDecimal revenue,
+    List<Step> steps) {
+
+  public record Step(String activityId, String name, String type, long reached, long waiting, long failed,
+      long skipped) {
+  }
+}

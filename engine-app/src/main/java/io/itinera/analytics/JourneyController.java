@@ -1,0 +1,33 @@
+package io.itinera.analytics;
+
+import io.itinera.api.ItineraApi;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The deployed journeys, and how each one performs. */
+@RestController
+@ItineraApi
+class JourneyController {
+
+  private final JourneyAnalytics analytics;
+
+  JourneyController(JourneyAnalytics analytics) {
+    this.analytics = analytics;
+  }
+
+  @GetMapping("/api/journeys")
+  List<JourneySummary> journeys() {
+    return analytics.journeys();
+  }
+
+  @GetMapping("/api/journeys/{key}/stats")
+  JourneyStats stats(@PathVariable String key) {
+    return analytics.stats(key).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no journey '" + key + "'"), null));
+  }
+}
