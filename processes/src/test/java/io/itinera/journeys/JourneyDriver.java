@@ -33,6 +33,26 @@ final class JourneyDriver {
     throw new IllegalStateException("More than " + MAX_JOBS_PER_STEP + " jobs in one step: a loop in the journey?");
   }
 
+  /**
+   * Like {@link #passTime(Duration)}, but runs only the due jobs of one run: the timer start event of a
+   * scheduler (every day, every hour) stays put while a contact's run waits.
+   */
+  void passTime(Duration duration, String processInstanceId) {
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
+    runDueJobs(processInstanceId);
+  }
+
+  void runDueJobs(String processInstanceId) {
+    for (int executed = 0; executed < MAX_JOBS_PER_STEP; executed++) {
+      var due = management.createJobQuery().processInstanceId(processInstanceId).executable().listPage(0, 1);
+      if (due.isEmpty()) {
+        return;
+      }
+      management.executeJob(due.get(0).getId());
+    }
+    throw new IllegalStateException("More than " + MAX_JOBS_PER_STEP + " jobs in one step: a loop in the journey?");
+  }
+
   /** Runs the one job of this activity that is due now, leaving every other job alone. */
   void runDueJob(String activityId) {
     var job = management.createJobQuery().activityId(activityId).executable().singleResult();
