@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.RepositoryService;
 
 /**
  * Journeys that exist only for tests, each showing one rule: a goal and an event-based gateway with
- * a cooldown, once-only entry, a conditional start, what expressions see, email steps, segment and contact steps, a webhook, and an A/B split. Deployed once; a
+ * a cooldown, once-only entry, a conditional start, what expressions see, email steps, segment and contact steps, a webhook, an A/B split, and waiting until a condition. Deployed once; a
  * repeated deployment of the same files is filtered out.
  */
 public final class TestJourneys {
@@ -25,6 +25,7 @@ public final class TestJourneys {
         .addClasspathResource("test-journeys/test-blocks.bpmn")
         .addClasspathResource("test-journeys/test-webhook.bpmn")
         .addClasspathResource("test-journeys/test-split.bpmn")
+        .addClasspathResource("test-journeys/test-wait-until.bpmn")
         .deploy();
   }
 }

@@ -6,8 +6,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies an identify call: merges the change into the stored contact and starts the journeys
- * whose start condition the change made true, in one transaction.
+ * Applies an identify call: merges the change into the stored contact, starts the journeys whose
+ * start condition the change made true, and lets the contact's running journeys re-check their
+ * conditional events (wait until {@code ${contact.lifecycleStage == 'customer'}}), in one
+ * transaction.
  */
 @Service
 public class ContactUpdates {
@@ -35,7 +37,11 @@ public class ContactUpdates {
       } else {
         contacts.insert(updated);
       }
-      return new ContactUpdate(updated, existing.isEmpty(), router.contactChanged(contactId, holdingBefore));
+      var routing = router.contactChanged(contactId, holdingBefore);
+      if (existing.isPresent()) {
+        router.recheckConditions(contactId);
+      }
+      return new ContactUpdate(updated, existing.isEmpty(), routing);
     });
   }
 }

@@ -5,6 +5,7 @@ import io.itinera.journey.Routing.Reached;
 import io.itinera.journey.Routing.Started;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 public class JourneyRouter {
 
   private static final String MESSAGE = "message";
+  public static final String CONTACT_UPDATED = "contactUpdatedAt";
 
   private final RuntimeService runtime;
   private final JourneyCatalog catalog;
@@ -113,6 +115,21 @@ public class JourneyRouter {
       started.add(new Started(journey.journeyKey(), run.getId()));
     }
     return new Routing(started, List.of(), notStarted);
+  }
+
+  /**
+   * Conditional events in a run are re-evaluated by the engine when a variable of the run changes;
+   * the contact lives outside the run, so a change to it is signalled through the variable
+   * {@value #CONTACT_UPDATED} in each of the contact's active runs.
+   */
+  public void recheckConditions(String contactId) {
+    var now = new Date();
+    for (var run : enrolments.ofContact(contactId)) {
+      if (run.active() && runtime.createProcessInstanceQuery().processInstanceId(run.processInstanceId())
+          .active().count() > 0) {
+        runtime.setVariable(run.processInstanceId(), CONTACT_UPDATED, now);
+      }
+    }
   }
 
   /** The ids of the journey versions whose start condition holds for the contact as stored now. */

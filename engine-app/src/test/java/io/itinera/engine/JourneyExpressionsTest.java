@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,8 @@ class JourneyExpressionsTest {
   RuntimeService runtime;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  HistoryService historyService;
 
   private ApiClient api;
   private final String contact = "c-" + UUID.randomUUID();
@@ -113,6 +116,20 @@ class JourneyExpressionsTest {
         .correlateStartMessage().getId();
 
     assertThat(runtime.getVariable(run, "seenInactive")).isEqualTo(true);
+  }
+
+  @Test
+  void waitsUntilTheContactBecomesACustomer() {
+    api.put("/api/contacts/{id}", Map.of("lifecycleStage", "trial"), contact);
+    var run = api.track(contact, "test_trial_started", Map.of()).at("/started/0/processInstanceId").asText();
+
+    api.put("/api/contacts/{id}", Map.of("attributes", Map.of("seats", 3)), contact);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(run).count()).isOne();
+    api.put("/api/contacts/{id}", Map.of("lifecycleStage", "customer"), contact);
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(run).count()).isZero();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(run)
+        .activityId("EndEvent_Customer").count()).isOne();
   }
 
   /** Starts the journey through the engine, as a REST caller would, so no event of its own is stored. */
