@@ -5,6 +5,7 @@ import io.itinera.contact.Contacts;
 import io.itinera.contact.Suppressions;
 import io.itinera.template.EmailTemplates;
 import io.itinera.template.RenderedEmail;
+import io.itinera.timing.SendWindow;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,16 +28,18 @@ public class EmailQueue {
   private final EmailTemplates templates;
   private final EmailLinks links;
   private final EmailProperties properties;
+  private final SendWindow sendWindow;
   private final Clock clock;
 
   public EmailQueue(Contacts contacts, Suppressions suppressions, Outbox outbox, EmailTemplates templates,
-      EmailLinks links, EmailProperties properties, Clock clock) {
+      EmailLinks links, EmailProperties properties, SendWindow sendWindow, Clock clock) {
     this.contacts = contacts;
     this.suppressions = suppressions;
     this.outbox = outbox;
     this.templates = templates;
     this.links = links;
     this.properties = properties;
+    this.sendWindow = sendWindow;
     this.clock = clock;
   }
 
@@ -57,8 +60,10 @@ public class EmailQueue {
     var rendered = templates.render(step.template(), model(contact, journeyVariables, id));
     var email = new RenderedEmail(rendered.subject(), links.track(rendered.html(), id),
         rendered.text());
+    // Marketing email waits out the contact's quiet hours in the outbox; transactional email does not wait.
+    var sendAt = step.category() == EmailCategory.MARKETING ? sendWindow.notInQuietHours(contact, now) : now;
     outbox.insert(message(id, step, contact, email, MessageStatus.QUEUED, null, now), step.stepId(),
-        step.idempotencyKey(), now);
+        step.idempotencyKey(), sendAt);
     return new QueueResult(id, MessageStatus.QUEUED, null);
   }
 

@@ -69,6 +69,11 @@ public class SendWindow {
     return date(outsideQuietHours(bestHourFrom(now, history)));
   }
 
+  /** When a marketing email to this contact may go out: at once, or when its quiet hours end. */
+  public Instant notInQuietHours(Contact contact, Instant at) {
+    return outsideQuietHours(at.atZone(contact.timezone())).toInstant();
+  }
+
   ZonedDateTime businessHoursFrom(ZonedDateTime now) {
     var candidate = now;
     if (!candidate.toLocalTime().isBefore(properties.businessHoursEnd())) {

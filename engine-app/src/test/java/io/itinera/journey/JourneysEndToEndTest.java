@@ -11,10 +11,8 @@ import io.itinera.TestCrm;
 import io.itinera.TestInbox;
 import io.itinera.email.OutboxDispatcher;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +108,7 @@ class JourneysEndToEndTest {
   @Test
   void enrolsTenThousandInactiveContactsPageByPage() {
     var prefix = "inactive-" + UUID.randomUUID() + "-";
-    var longAgo = OffsetDateTime.now(ZoneOffset.UTC).minusDays(60);
+    var longAgo = EngineTime.now().atOffset(ZoneOffset.UTC).minusDays(60);
     var contacts = new ArrayList<Object[]>();
     for (int i = 0; i < 10_000; i++) {
       var id = prefix + String.format("%05d", i);
@@ -130,7 +128,7 @@ class JourneysEndToEndTest {
   @Test
   void sendsTheBirthdayEmailAtNineInTheMorningWhereTheContactLives() {
     var zone = aZoneWhereItIsEarlyMorning();
-    var today = ZonedDateTime.now(zone);
+    var today = EngineTime.now().atZone(zone);
     api.put("/api/contacts/{id}", Map.of("email", address, "timezone", zone.getId(),
         "attributes", Map.of("firstName", "Ann", "birthday", "1990-" + today.toLocalDate().toString().substring(5))),
         contact);
@@ -171,7 +169,7 @@ class JourneysEndToEndTest {
   private static ZoneId aZoneWhereItIsEarlyMorning() {
     return ZoneId.getAvailableZoneIds().stream().sorted().map(ZoneId::of)
         .filter(zone -> {
-          var local = ZonedDateTime.now(zone).toLocalTime();
+          var local = EngineTime.now().atZone(zone).toLocalTime();
           return local.getHour() >= 1 && local.getHour() <= 7;
         })
         .findFirst().orElseThrow();

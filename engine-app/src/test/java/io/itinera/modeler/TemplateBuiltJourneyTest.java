@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import io.itinera.ApiClient;
 import io.itinera.EngineJobs;
+import io.itinera.EngineTime;
 import io.itinera.ItineraAppTest;
 import io.itinera.TestInbox;
 import io.itinera.email.OutboxDispatcher;
@@ -24,6 +25,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -57,6 +60,16 @@ class TemplateBuiltJourneyTest {
   GreenMail smtpServer;
   @Autowired
   ObjectMapper json;
+
+  @BeforeEach
+  void freezeClock() {
+    EngineTime.freeze();
+  }
+
+  @AfterEach
+  void resetClock() {
+    EngineTime.reset();
+  }
 
   @Test
   void deploysThroughTheRestApiAndRuns() throws IOException {
