@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs one of the benchmarks in engine-app/src/test/java/io/itinera/benchmark on H2 or PostgreSQL.
-# Usage: bench/run.sh event-intake|email [h2|postgres] [count]
+# Usage: bench/run.sh event-intake|email|journey-stats [h2|postgres] [count]
 #   event-intake: events/s through POST /api/events/batch, each starting a run, against the bare engine
 #   email:        templates rendered/s, emails queued/s and dispatched/s over SMTP, against raw SMTP
+#   journey-stats: journey statistics on a journey with <count> runs, against the engine's own run count
 set -euo pipefail
 cd "$(dirname "$0")/.."
 benchmark="${1:-}"
@@ -12,7 +13,8 @@ count="${3:-2000}"
 case "$benchmark" in
   event-intake) main=io.itinera.benchmark.EventIntakeBenchmark; rounds=3 ;;
   email) main=io.itinera.benchmark.EmailBenchmark; rounds= ;;
-  *) echo "usage: $0 event-intake|email [h2|postgres] [count]" >&2; exit 2 ;;
+  journey-stats) main=io.itinera.benchmark.JourneyStatsBenchmark; rounds= ;;
+  *) echo "usage: $0 event-intake|email|journey-stats [h2|postgres] [count]" >&2; exit 2 ;;
 esac
 case "$database" in
   h2) url="jdbc:h2:mem:itinera-bench;DB_CLOSE_DELAY=-1"; user=sa ;;
