@@ -52,6 +52,7 @@ public final class EventIntakeBenchmark {
         "--ITINERA_DB_USER=" + databaseUser,
         "--ITINERA_ADMIN_PASSWORD=benchmark",
         "--ITINERA_API_KEYS=" + API_KEY,
+        "--ITINERA_TRACKING_SECRET=benchmark-tracking-secret",
         "--itinera.mail-sink.smtp-port=0",
         // Both sides measure starts only: the runs' first jobs wait, as in the bare engine.
         "--camunda.bpm.job-execution.enabled=false",
