@@ -1,5 +1,6 @@
 package io.itinera.contact;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ public record ContactPatch(
     Change<String> lifecycleStage,
     Map<String, Object> attributes) {
 
-  Contact applyTo(Contact contact, java.time.Instant now) {
+  Contact applyTo(Contact contact, Instant now) {
     var merged = new LinkedHashMap<>(contact.attributes());
     attributes.forEach((name, value) -> {
       if (value == null) {

@@ -2,6 +2,7 @@ package io.itinera.contact;
 
 import io.itinera.journey.JourneyRouter;
 import java.time.Clock;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +31,7 @@ public class ContactUpdates {
     return transaction.execute(status -> {
       var now = clock.instant();
       var existing = contacts.findForUpdate(contactId);
-      var holdingBefore = existing.isPresent() ? router.conditionalStartsHolding(contactId) : java.util.Set.<String>of();
+      var holdingBefore = existing.isPresent() ? router.conditionalStartsHolding(contactId) : Set.<String>of();
       var updated = patch.applyTo(existing.orElseGet(() -> Contact.create(contactId, now)), now);
       if (existing.isPresent()) {
         contacts.update(updated);

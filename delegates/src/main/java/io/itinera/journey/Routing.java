@@ -1,11 +1,10 @@
 package io.itinera.journey;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** What an event or a contact change did to journeys. */
 public record Routing(List<Started> started, List<Reached> reached, List<NotStarted> notStarted) {
-
-  public static final Routing NOTHING = new Routing(List.of(), List.of(), List.of());
 
   /** A new run. */
   public record Started(String journey, String processInstanceId) {
@@ -25,6 +24,6 @@ public record Routing(List<Started> started, List<Reached> reached, List<NotStar
   }
 
   private static <T> List<T> concat(List<T> first, List<T> second) {
-    return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    return Stream.concat(first.stream(), second.stream()).toList();
   }
 }
