@@ -38,14 +38,14 @@ public class EnrolAudienceDelegate implements JavaDelegate, JourneyStep {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var audienceName = String.valueOf(execution.getVariableLocal("audience"));
+    var audienceName = StepInputs.required(execution, "audience");
     var audience = audiences.get(audienceName);
     if (audience == null) {
       throw new IllegalArgumentException("Unknown audience '" + audienceName + "': one of " + audiences.keySet());
     }
-    var message = String.valueOf(execution.getVariableLocal("message"));
-    var size = execution.getVariableLocal("pageSize") instanceof String text && !text.isBlank()
-        ? Integer.parseInt(text.strip()) : DEFAULT_PAGE;
+    var message = StepInputs.required(execution, "message");
+    var size = StepInputs.text(execution, "pageSize") == null ? DEFAULT_PAGE
+        : Integer.parseInt(StepInputs.text(execution, "pageSize"));
     var cursor = execution.getVariable("audienceCursor") instanceof String text ? text : null;
     var page = audience.page(cursor, size);
     var enrolled = 0;

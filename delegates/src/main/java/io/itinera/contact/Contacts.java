@@ -60,6 +60,21 @@ public class Contacts {
         .update();
   }
 
+  /**
+   * Stops marketing email to the contact from now on.
+   *
+   * @return empty if there is no such contact, else whether it was subscribed until now
+   */
+  public Optional<Boolean> unsubscribe(String id, Instant at) {
+    return findForUpdate(id).map(contact -> {
+      if (contact.unsubscribedAt() != null) {
+        return false;
+      }
+      update(contact.unsubscribed(at));
+      return true;
+    });
+  }
+
   /** Deletes the contact with its events and segment memberships. */
   public boolean delete(String id) {
     return jdbc.sql("DELETE FROM contact WHERE id = ?").param(id).update() > 0;

@@ -62,8 +62,7 @@ public class UpdateContactDelegate implements JavaDelegate, JourneyStep {
         stage instanceof String text ? Change.to(text) : Change.none(), attributes));
     var marketing = execution.getVariableLocal("marketing");
     if ("stop".equals(marketing)) {
-      contacts.findForUpdate(contactId).filter(current -> current.unsubscribedAt() == null)
-          .ifPresent(current -> contacts.update(current.unsubscribed(clock.instant())));
+      contacts.unsubscribe(contactId, clock.instant());
     } else if (marketing instanceof String other && !other.isBlank()) {
       throw new IllegalArgumentException("Input 'marketing' can only be 'stop', not '" + other + "'");
     }

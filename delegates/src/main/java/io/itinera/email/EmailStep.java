@@ -1,5 +1,6 @@
 package io.itinera.email;
 
+import io.itinera.journey.StepInputs;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -19,32 +20,17 @@ public record EmailStep(
     String idempotencyKey) {
 
   public static EmailStep from(DelegateExecution execution) {
-    var template = required(execution, "template");
-    var category = EmailCategory.parse(required(execution, "category"));
-    var journey = execution.getProcessDefinitionId().split(":")[0];
+    var template = StepInputs.required(execution, "template");
+    var category = EmailCategory.parse(StepInputs.required(execution, "category"));
     return new EmailStep(
         execution.getProcessBusinessKey(),
-        journey,
+        StepInputs.journeyKey(execution),
         execution.getProcessInstanceId(),
         template,
         category,
-        optional(execution, "sender"),
-        optional(execution, "replyTo"),
+        StepInputs.text(execution, "sender"),
+        StepInputs.text(execution, "replyTo"),
         execution.getCurrentActivityId(),
         execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId());
-  }
-
-  private static String required(DelegateExecution execution, String name) {
-    var value = optional(execution, name);
-    if (value == null) {
-      throw new IllegalArgumentException("Step '" + execution.getCurrentActivityName() + "' ("
-          + execution.getCurrentActivityId() + ") has no input parameter '" + name + "'");
-    }
-    return value;
-  }
-
-  private static String optional(DelegateExecution execution, String name) {
-    var value = execution.getVariableLocal(name);
-    return value instanceof String text && !text.isBlank() ? text.strip() : null;
   }
 }

@@ -54,9 +54,11 @@ public class Outbox {
         .param(utc(now))
         .query(Outbox::message)
         .list();
-    for (var message : claimed) {
-      jdbc.sql("UPDATE email_message SET status = 'SENDING', next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?")
-          .params(utc(leaseUntil), message.id())
+    if (!claimed.isEmpty()) {
+      jdbc.sql("UPDATE email_message SET status = 'SENDING', next_attempt_at = :lease, attempts = attempts + 1"
+              + " WHERE id IN (:ids)")
+          .param("lease", utc(leaseUntil))
+          .param("ids", claimed.stream().map(OutboxMessage::id).toList())
           .update();
     }
     return claimed;

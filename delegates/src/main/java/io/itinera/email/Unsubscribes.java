@@ -30,13 +30,7 @@ public class Unsubscribes {
 
   /** @return false if the contact no longer exists (erased): there is nobody left to unsubscribe */
   public boolean unsubscribe(String contactId, String messageId) {
-    Optional<Boolean> changed = transaction.execute(status -> contacts.findForUpdate(contactId).map(contact -> {
-      if (contact.unsubscribedAt() == null) {
-        contacts.update(contact.unsubscribed(clock.instant()));
-        return true;
-      }
-      return false;
-    }));
+    Optional<Boolean> changed = transaction.execute(status -> contacts.unsubscribe(contactId, clock.instant()));
     if (changed == null || changed.isEmpty()) {
       return false;
     }

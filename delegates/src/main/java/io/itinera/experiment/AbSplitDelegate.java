@@ -32,12 +32,12 @@ public class AbSplitDelegate implements JavaDelegate, JourneyStep {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var experiment = required(execution, "experiment");
-    var variantsText = required(execution, "variants");
+    var experiment = StepInputs.required(execution, "experiment");
+    var variantsText = StepInputs.required(execution, "variants");
     var variants = Variants.parse(variantsText);
     var holdout = holdout(execution);
     var contactId = execution.getProcessBusinessKey();
-    var journey = execution.getProcessDefinitionId().split(":")[0];
+    var journey = StepInputs.journeyKey(execution);
     var now = clock.instant();
     experiments.describe(experiment, journey, variantsText, holdout, now);
     var variant = experiments.variantOf(experiment, contactId).orElseGet(() -> {
@@ -45,27 +45,19 @@ public class AbSplitDelegate implements JavaDelegate, JourneyStep {
       experiments.assign(experiment, contactId, chosen, journey, execution.getProcessInstanceId(), now);
       return chosen;
     });
-    var resultVariable = execution.getVariableLocal("resultVariable") instanceof String name && !name.isBlank()
-        ? name.strip() : "variant";
-    execution.setVariable(resultVariable, variant);
-  }
-
-  private static String required(DelegateExecution execution, String input) {
-    if (execution.getVariableLocal(input) instanceof String value && !value.isBlank()) {
-      return value.strip();
-    }
-    throw new IllegalArgumentException("Step '" + execution.getCurrentActivityName() + "' ("
-        + execution.getCurrentActivityId() + ") has no input parameter '" + input + "'");
+    var resultVariable = StepInputs.text(execution, "resultVariable");
+    execution.setVariable(resultVariable == null ? "variant" : resultVariable, variant);
   }
 
   private static int holdout(DelegateExecution execution) {
-    var value = execution.getVariableLocal("holdout");
-    if (value == null || (value instanceof String text && text.isBlank())) {
+    var value = execution.getVariableLocal("holdout") instanceof Number number
+        ? String.valueOf(number.intValue()) : StepInputs.text(execution, "holdout");
+    if (value == null) {
       return 0;
     }
     int percent;
     try {
-      percent = value instanceof Number number ? number.intValue() : Integer.parseInt(String.valueOf(value).strip());
+      percent = Integer.parseInt(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("holdout must be a whole percent, not '" + value + "'", e);
     }

@@ -19,8 +19,16 @@ public class Experiments {
     this.jdbc = jdbc;
   }
 
-  /** What the split step says now; its first variant is the control of the results. */
+  /**
+   * Records what the split step says now (its first variant is the control of the results). Only a
+   * change is written: every run passes here, and a write would make them queue on this one row.
+   */
   void describe(String experiment, String journeyKey, String variants, int holdout, Instant at) {
+    var stored = jdbc.sql("SELECT journey_key, variants, holdout FROM experiment WHERE name = ?").param(experiment)
+        .query((row, number) -> List.of(row.getString(1), row.getString(2), row.getInt(3))).optional();
+    if (stored.isPresent() && stored.get().equals(List.of(journeyKey, variants, holdout))) {
+      return;
+    }
     var updated = jdbc.sql("UPDATE experiment SET journey_key = ?, variants = ?, holdout = ?, updated_at = ? WHERE name = ?")
         .params(journeyKey, variants, holdout, utc(at), experiment).update();
     if (updated == 0) {

@@ -124,12 +124,8 @@ public class JourneyRouter {
    */
   public void recheckConditions(String contactId) {
     var now = new Date();
-    for (var run : enrolments.ofContact(contactId)) {
-      if (run.active() && runtime.createProcessInstanceQuery().processInstanceId(run.processInstanceId())
-          .active().count() > 0) {
-        runtime.setVariable(run.processInstanceId(), CONTACT_UPDATED, now);
-      }
-    }
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(contactId).active().list()
+        .forEach(run -> runtime.setVariable(run.getId(), CONTACT_UPDATED, now));
   }
 
   /** The ids of the journey versions whose start condition holds for the contact as stored now. */

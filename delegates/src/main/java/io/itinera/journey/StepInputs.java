@@ -1,6 +1,7 @@
 package io.itinera.journey;
 
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
  * The input parameters a journey step reads: the contract between a delegate, the BPMN that calls
@@ -14,5 +15,29 @@ public record StepInputs(Set<String> required, Set<String> optional) {
 
   public boolean reads(String input) {
     return required.contains(input) || optional.contains(input);
+  }
+
+  /** An input as text; null when left out or empty (the Modeler writes empty fields). */
+  public static String text(DelegateExecution execution, String input) {
+    return execution.getVariableLocal(input) instanceof String value && !value.isBlank() ? value.strip() : null;
+  }
+
+  /** An input that must be there, or a failure that names the step and the input. */
+  public static String required(DelegateExecution execution, String input) {
+    var value = text(execution, input);
+    if (value == null) {
+      throw new IllegalArgumentException(where(execution) + " has no input parameter '" + input + "'");
+    }
+    return value;
+  }
+
+  /** How an incident names the step: {@code Step 'Send welcome email' (Task_SendWelcomeEmail)}. */
+  public static String where(DelegateExecution execution) {
+    return "Step '" + execution.getCurrentActivityName() + "' (" + execution.getCurrentActivityId() + ")";
+  }
+
+  /** The journey a step runs in: the key of its process definition ({@code key:version:id}). */
+  public static String journeyKey(DelegateExecution execution) {
+    return execution.getProcessDefinitionId().split(":")[0];
   }
 }

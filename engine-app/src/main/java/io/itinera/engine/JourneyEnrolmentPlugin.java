@@ -19,15 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 class JourneyEnrolmentPlugin extends AbstractProcessEnginePlugin {
 
-  private final ObjectProvider<JourneyEnrolments> enrolments;
-  private final ObjectProvider<JourneyCatalog> catalog;
-  private final ObjectProvider<EntryCheck> entryCheck;
+  private final EnrolmentHistoryEventHandler handler;
 
   JourneyEnrolmentPlugin(ObjectProvider<JourneyEnrolments> enrolments, ObjectProvider<JourneyCatalog> catalog,
       ObjectProvider<EntryCheck> entryCheck) {
-    this.enrolments = enrolments;
-    this.catalog = catalog;
-    this.entryCheck = entryCheck;
+    this.handler = new EnrolmentHistoryEventHandler(enrolments, catalog, entryCheck);
   }
 
   @Override
@@ -36,7 +32,7 @@ class JourneyEnrolmentPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomHistoryEventHandlers() != null) {
       handlers.addAll(configuration.getCustomHistoryEventHandlers());
     }
-    handlers.add(new EnrolmentHistoryEventHandler(enrolments, catalog, entryCheck));
+    handlers.add(handler);
     configuration.setCustomHistoryEventHandlers(handlers);
   }
 

@@ -9,9 +9,8 @@ import io.itinera.ApiClient;
 import io.itinera.EngineJobs;
 import io.itinera.EngineTime;
 import io.itinera.ItineraAppTest;
+import io.itinera.TestInbox;
 import io.itinera.TestJourneys;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -22,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -375,9 +373,7 @@ class EmailPipelineTest {
   }
 
   private void dispatchAll() {
-    while (dispatcher.dispatchDue() > 0) {
-      // until nothing due is left
-    }
+    TestInbox.dispatch(dispatcher);
   }
 
   private void open(MimeMessage email) throws Exception {
@@ -387,14 +383,7 @@ class EmailPipelineTest {
   }
 
   private List<MimeMessage> inbox() {
-    return Arrays.stream(smtpServer.getReceivedMessages()).filter(message -> {
-      try {
-        return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-            .anyMatch(recipient -> recipient.toString().equals(address));
-      } catch (MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
+    return TestInbox.of(smtpServer, address);
   }
 
   private List<String> templates() {

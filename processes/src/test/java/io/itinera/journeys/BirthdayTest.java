@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Collections;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 @Deployment(resources = "journeys/birthday.bpmn")
 class BirthdayTest {
@@ -80,32 +77,6 @@ class BirthdayTest {
   }
 
   @Test
-  void enrolsTheNextPageWhileTheAudienceIsNotDone() {
-    audienceHasPages(3);
-    var run = startScheduler();
-
-    driver.runDueJob("Task_EnrolBirthdays");
-
-    assertThat(enrol.calls()).isEqualTo(1);
-    assertThat(run).hasPassed("Gateway_MorePages").isWaitingAt("Task_EnrolBirthdays");
-  }
-
-  @ParameterizedTest(name = "an audience of {0} pages takes {0} enrolment steps")
-  @ValueSource(ints = {1, 2, 5})
-  void enrolsPageAfterPageAndEndsOnceTheAudienceIsDone(int pages) {
-    audienceHasPages(pages);
-    var run = startScheduler();
-
-    driver.runDueJobs();
-
-    assertThat(enrol.calls()).isEqualTo(pages);
-    assertThat(enrol.audiences).containsExactlyElementsOf(Collections.nCopies(pages, "birthday-today"));
-    assertThat(enrol.messages).containsExactlyElementsOf(Collections.nCopies(pages, "birthday_due"));
-    assertThat(run).isEnded().hasPassed("EndEvent_AllEnrolled");
-    assertThat(sendEmail.templates).isEmpty();
-  }
-
-  @Test
   void waitsUntilNineInTheMorningWhereTheContactLives() {
     var run = birthdayDue();
 
@@ -134,10 +105,6 @@ class BirthdayTest {
 
   private Date hourlyTimerDueDate() {
     return managementService().createJobQuery().activityId("Timer_Hourly").singleResult().getDuedate();
-  }
-
-  private ProcessInstance startScheduler() {
-    return runtimeService().createProcessInstanceByKey("birthday").startBeforeActivity("Task_EnrolBirthdays").execute();
   }
 
   private ProcessInstance birthdayDue() {

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Collections;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 @Deployment(resources = "journeys/win-back.bpmn")
 class WinBackTest {
@@ -82,32 +79,6 @@ class WinBackTest {
   }
 
   @Test
-  void enrolsTheNextPageWhileTheAudienceIsNotDone() {
-    audienceHasPages(3);
-    var run = startScheduler();
-
-    driver.runDueJob("Task_EnrolInactive");
-
-    assertThat(enrol.calls()).isEqualTo(1);
-    assertThat(run).hasPassed("Gateway_MorePages").isWaitingAt("Task_EnrolInactive");
-  }
-
-  @ParameterizedTest(name = "an audience of {0} pages takes {0} enrolment steps")
-  @ValueSource(ints = {1, 2, 5})
-  void enrolsPageAfterPageAndEndsOnceTheAudienceIsDone(int pages) {
-    audienceHasPages(pages);
-    var run = startScheduler();
-
-    driver.runDueJobs();
-
-    assertThat(enrol.calls()).isEqualTo(pages);
-    assertThat(enrol.audiences).containsExactlyElementsOf(Collections.nCopies(pages, "inactive-30-days"));
-    assertThat(enrol.messages).containsExactlyElementsOf(Collections.nCopies(pages, "win_back_due"));
-    assertThat(run).isEnded().hasPassed("EndEvent_AllEnrolled");
-    assertThat(sendEmail.templates).isEmpty();
-  }
-
-  @Test
   void sendsWeMissYouAndWaitsForAnOpenOrSevenDays() {
     var run = winBackDue();
 
@@ -158,10 +129,6 @@ class WinBackTest {
 
   private Date dailyTimerDueDate() {
     return managementService().createJobQuery().activityId("Timer_Daily").singleResult().getDuedate();
-  }
-
-  private ProcessInstance startScheduler() {
-    return runtimeService().createProcessInstanceByKey("win-back").startBeforeActivity("Task_EnrolInactive").execute();
   }
 
   private ProcessInstance winBackDue() {
