@@ -28,6 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
     "itinera.webhook.allowed-hosts=127.0.0.1",
     "itinera.email.dispatch.enabled=false",
     "itinera.mail-sink.smtp-port=0",
+    // Also on PostgreSQL, where the sink is off unless enabled, and then for administrators only.
+    "itinera.mail-sink.enabled=true",
     "camunda.bpm.job-execution.enabled=false"})
 public @interface ItineraAppTest {
 

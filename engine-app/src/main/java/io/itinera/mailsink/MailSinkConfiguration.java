@@ -2,21 +2,23 @@ package io.itinera.mailsink;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * With no SMTP server configured, the app sends its email to an embedded SMTP server that keeps
+ * With the mail sink on ({@link MailSinkDefaults}), the app sends its email to an embedded SMTP server that keeps
  * every message in memory and shows them at {@code /mail-sink}; nothing leaves the machine. Setting
  * {@code spring.mail.host} switches to the real server through Spring Boot's own mail settings.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(NoSmtpServerConfigured.class)
+@ConditionalOnProperty(MailSinkDefaults.ENABLED)
 @EnableConfigurationProperties(MailSinkProperties.class)
 class MailSinkConfiguration {
 
@@ -27,7 +29,7 @@ class MailSinkConfiguration {
     var setup = new ServerSetup(properties.smtpPort(), properties.host(), ServerSetup.PROTOCOL_SMTP);
     var sink = new GreenMail(properties.smtpPort() == 0 ? setup.dynamicPort() : setup);
     sink.start();
-    log.warn("No spring.mail.host set: email goes to the embedded mail sink (SMTP {}:{}), "
+    log.warn("Email goes to the embedded mail sink (SMTP {}:{}), "
         + "readable at /mail-sink. Nothing is delivered.", properties.host(), sink.getSmtp().getPort());
     return sink;
   }
@@ -38,6 +40,16 @@ class MailSinkConfiguration {
     sender.setHost(properties.host());
     sender.setPort(mailSink.getSmtp().getPort());
     return sender;
+  }
+
+  /** Outside the embedded defaults the sink holds real people's email: administrators only. */
+  @Bean
+  @ConditionalOnProperty(MailSinkDefaults.LOGIN_REQUIRED)
+  FilterRegistrationBean<MailSinkLogin> mailSinkLogin(IdentityService identity) {
+    var registration = new FilterRegistrationBean<>(new MailSinkLogin(identity));
+    registration.setName("mail-sink-login");
+    registration.addUrlPatterns("/mail-sink", "/mail-sink/*");
+    return registration;
   }
 
   @Bean

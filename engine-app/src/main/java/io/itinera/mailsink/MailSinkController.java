@@ -1,7 +1,7 @@
 package io.itinera.mailsink;
 
 import java.util.List;
-import org.springframework.context.annotation.Conditional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /** Shows the email the embedded mail sink caught: a page for people, JSON for scripts and tests. */
 @Controller
-@Conditional(NoSmtpServerConfigured.class)
+@ConditionalOnProperty(MailSinkDefaults.ENABLED)
 @RequestMapping("/mail-sink")
 class MailSinkController {
 

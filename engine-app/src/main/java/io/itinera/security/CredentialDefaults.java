@@ -11,9 +11,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Takes the Camunda administrator from {@code ITINERA_ADMIN_USER} / {@code ITINERA_ADMIN_PASSWORD},
  * the API keys from {@code ITINERA_API_KEYS} and the secret that signs email links from
- * {@code ITINERA_TRACKING_SECRET}; the webhook signing secret from {@code ITINERA_WEBHOOK_SECRET}. Only the embedded H2 database may run without
- * them, with demo credentials and a warning; any other database refuses to start, so no real
- * installation runs with a known secret.
+ * {@code ITINERA_TRACKING_SECRET}; the webhook signing secret from {@code ITINERA_WEBHOOK_SECRET}.
+ * Only the embedded database ({@link EmbeddedDatabase}) may run without them, with demo credentials
+ * and a warning; any other database refuses to start, so no real installation runs with a known secret.
  */
 public class CredentialDefaults implements EnvironmentPostProcessor {
 
@@ -66,19 +66,15 @@ public class CredentialDefaults implements EnvironmentPostProcessor {
 
     // Optional: only webhook steps need it, and they fail with a clear incident without it.
     var webhookSecret = environment.getProperty(WEBHOOK_SECRET_VARIABLE, "");
-    if (webhookSecret.isBlank() && usesEmbeddedDatabase(environment)) {
+    if (webhookSecret.isBlank() && EmbeddedDatabase.inUse(environment)) {
       webhookSecret = DEMO_WEBHOOK_SECRET;
     }
     properties.put("itinera.webhook.secret", webhookSecret);
     environment.getPropertySources().addFirst(new MapPropertySource("itineraCredentials", properties));
   }
 
-  private static boolean usesEmbeddedDatabase(ConfigurableEnvironment environment) {
-    return environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
-  }
-
   private static void requireEmbeddedDatabase(ConfigurableEnvironment environment, String variable) {
-    if (!usesEmbeddedDatabase(environment)) {
+    if (!EmbeddedDatabase.inUse(environment)) {
       throw new IllegalStateException(("%s is not set. Set it in the environment: only the embedded H2 database "
           + "may run with demo credentials.").formatted(variable));
     }

@@ -29,7 +29,7 @@ class MailSinkTest {
     var subject = "Welcome aboard " + System.nanoTime();
     send(subject, "Hello Ann, plain", "<p>Hello <b>Ann</b></p>");
 
-    var caught = http.exchange("/mail-sink/messages", HttpMethod.GET, null,
+    var caught = asAdministrator().exchange("/mail-sink/messages", HttpMethod.GET, null,
         new ParameterizedTypeReference<List<CaughtEmail>>() { }).getBody();
 
     assertThat(caught).filteredOn(email -> subject.equals(email.subject())).singleElement()
@@ -48,7 +48,7 @@ class MailSinkTest {
     send(subject, "text", "<p>body</p>");
     var id = idOf(subject);
 
-    var body = http.getForEntity("/mail-sink/messages/{id}/body", String.class, id);
+    var body = asAdministrator().getForEntity("/mail-sink/messages/{id}/body", String.class, id);
 
     assertThat(body.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(body.getHeaders().getContentType()).isNotNull()
@@ -61,7 +61,7 @@ class MailSinkTest {
   void listsCaughtEmailOnAPageWithSubjectsEscaped() throws MessagingException {
     send("<script>alert(1)</script>", "text", "<p>html</p>");
 
-    var page = http.getForEntity("/mail-sink", String.class);
+    var page = asAdministrator().getForEntity("/mail-sink", String.class);
 
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
@@ -69,7 +69,7 @@ class MailSinkTest {
 
   @Test
   void answersNotFoundForAnUnknownMessage() {
-    assertThat(http.getForEntity("/mail-sink/messages/{id}/body", String.class, 999_999).getStatusCode())
+    assertThat(asAdministrator().getForEntity("/mail-sink/messages/{id}/body", String.class, 999_999).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
@@ -84,8 +84,13 @@ class MailSinkTest {
   }
 
   private int idOf(String subject) {
-    var caught = http.exchange("/mail-sink/messages", HttpMethod.GET, null,
+    var caught = asAdministrator().exchange("/mail-sink/messages", HttpMethod.GET, null,
         new ParameterizedTypeReference<List<CaughtEmail>>() { }).getBody();
     return caught.stream().filter(email -> subject.equals(email.subject())).findFirst().orElseThrow().id();
+  }
+
+  /** On PostgreSQL the sink is for administrators only; on the embedded defaults the login is simply not asked for. */
+  private TestRestTemplate asAdministrator() {
+    return http.withBasicAuth(ItineraAppTest.ADMIN, ItineraAppTest.ADMIN_PASSWORD);
   }
 }

@@ -87,6 +87,16 @@ class CredentialDefaultsTest {
         .hasMessageContaining("ITINERA_TRACKING_SECRET");
   }
 
+  @Test
+  void givesAnH2ServerOnTheNetworkNoDemoCredentials() {
+    var environment = database("jdbc:h2:tcp://db.internal/itinera");
+
+    assertThatThrownBy(() -> defaults.postProcessEnvironment(environment, new SpringApplication()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("ITINERA_ADMIN_PASSWORD");
+    assertThat(environment.getProperty("itinera.api.keys")).isNull();
+  }
+
   private static MockEnvironment database(String url) {
     return new MockEnvironment().withProperty("spring.datasource.url", url);
   }
