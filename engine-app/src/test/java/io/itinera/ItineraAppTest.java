@@ -30,6 +30,8 @@ import org.springframework.test.context.ContextConfiguration;
     "itinera.mail-sink.smtp-port=0",
     // Also on PostgreSQL, where the sink is off unless enabled, and then for administrators only.
     "itinera.mail-sink.enabled=true",
+    // Every test calls from 127.0.0.1, and many check that wrong credentials are refused.
+    "itinera.login-limit.max-failures=1000000",
     "camunda.bpm.job-execution.enabled=false"})
 public @interface ItineraAppTest {
 
