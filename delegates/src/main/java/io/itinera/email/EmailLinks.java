@@ -29,12 +29,13 @@ public class EmailLinks {
     this.properties = properties;
   }
 
-  public String unsubscribeUrl(String contactId, String messageId) {
-    return base() + "/u/" + tokens.sign(UNSUBSCRIBE, contactId, messageId);
+  /** The link names only the message, an opaque id: the contact is looked up, never shown. */
+  public String unsubscribeUrl(String messageId) {
+    return base() + "/u/" + tokens.sign(UNSUBSCRIBE, messageId);
   }
 
-  public String unsubscribeMailto(String contactId, String messageId) {
-    var token = tokens.sign(UNSUBSCRIBE, contactId, messageId);
+  public String unsubscribeMailto(String messageId) {
+    var token = tokens.sign(UNSUBSCRIBE, messageId);
     return "mailto:unsubscribe@" + properties.domain() + "?subject="
         + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20");
   }

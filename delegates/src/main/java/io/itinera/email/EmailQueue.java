@@ -110,7 +110,7 @@ public class EmailQueue {
     model.put("contact", person);
     model.put("event", journeyVariables.get("event") instanceof Map<?, ?> event ? event : Map.of());
     model.put("vars", journeyVariables);
-    model.put("unsubscribeUrl", links.unsubscribeUrl(contact.id(), messageId));
+    model.put("unsubscribeUrl", links.unsubscribeUrl(messageId));
     return model;
   }
 

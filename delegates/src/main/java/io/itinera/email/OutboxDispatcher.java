@@ -113,8 +113,8 @@ public class OutboxDispatcher {
     helper.setText(message.text(), message.html());
     if (message.category() == EmailCategory.MARKETING) {
       // RFC 2369 and RFC 8058: mailbox providers show an unsubscribe button and may POST to it.
-      mime.setHeader("List-Unsubscribe", "<" + links.unsubscribeMailto(message.contactId(), message.id()) + ">, <"
-          + links.unsubscribeUrl(message.contactId(), message.id()) + ">");
+      mime.setHeader("List-Unsubscribe", "<" + links.unsubscribeMailto(message.id()) + ">, <"
+          + links.unsubscribeUrl(message.id()) + ">");
       mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
     mime.saveChanges();

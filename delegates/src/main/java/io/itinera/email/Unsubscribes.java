@@ -4,40 +4,67 @@ import io.itinera.contact.Contacts;
 import io.itinera.event.EventIntake;
 import io.itinera.event.NewEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Unsubscribes a contact from marketing email at once, and tells journeys through an
- * {@code email_unsubscribed} event. Transactional email still goes out.
+ * Unsubscribes the recipient of an email from marketing email at once, and tells journeys through an
+ * {@code email_unsubscribed} event. Transactional email still goes out. The link names the message,
+ * not the contact, and works for {@link #LINK_VALIDITY} after the email was queued.
  */
 @Service
 public class Unsubscribes {
 
+  /** Far beyond the 30 days that CAN-SPAM asks for: people unsubscribe from old emails too. */
+  public static final Duration LINK_VALIDITY = Duration.ofDays(730);
+
+  /** What an unsubscribe link did. */
+  public enum Outcome { UNSUBSCRIBED, EXPIRED, NOBODY }
+
+  private final Outbox outbox;
   private final Contacts contacts;
   private final EventIntake intake;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  public Unsubscribes(Contacts contacts, EventIntake intake, TransactionTemplate transaction, Clock clock) {
+  public Unsubscribes(Outbox outbox, Contacts contacts, EventIntake intake, TransactionTemplate transaction,
+      Clock clock) {
+    this.outbox = outbox;
     this.contacts = contacts;
     this.intake = intake;
     this.transaction = transaction;
     this.clock = clock;
   }
 
-  /** @return false if the contact no longer exists (erased): there is nobody left to unsubscribe */
-  public boolean unsubscribe(String contactId, String messageId) {
-    Optional<Boolean> changed = transaction.execute(status -> contacts.unsubscribe(contactId, clock.instant()));
+  /** What the link of this message would do now; {@link Outcome#NOBODY} once the message is gone (erased contact). */
+  public Outcome check(String messageId) {
+    return validity(outbox.find(messageId));
+  }
+
+  public Outcome unsubscribe(String messageId) {
+    var message = outbox.find(messageId);
+    var outcome = validity(message);
+    if (outcome != Outcome.UNSUBSCRIBED) {
+      return outcome;
+    }
+    var contactId = message.orElseThrow().contactId();
+    var changed = transaction.execute(status -> contacts.unsubscribe(contactId, clock.instant()));
     if (changed == null || changed.isEmpty()) {
-      return false;
+      return Outcome.NOBODY;
     }
     if (changed.get()) {
       intake.accept(new NewEvent(contactId, "email_unsubscribed", Map.of("messageId", messageId), null,
           "email_unsubscribed:" + contactId + ":" + messageId));
     }
-    return true;
+    return Outcome.UNSUBSCRIBED;
+  }
+
+  private Outcome validity(Optional<OutboxMessage> message) {
+    return message
+        .map(sent -> sent.createdAt().plus(LINK_VALIDITY).isBefore(clock.instant()) ? Outcome.EXPIRED : Outcome.UNSUBSCRIBED)
+        .orElse(Outcome.NOBODY);
   }
 }

@@ -6,6 +6,7 @@ import io.itinera.email.OutboxMessage;
 import io.itinera.email.Unsubscribes;
 import io.itinera.event.EventIntake;
 import io.itinera.event.NewEvent;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Base64;
 import java.util.HashMap;
@@ -65,18 +66,32 @@ class TrackingController {
   }
 
   @GetMapping("/u/{token}")
-  String confirmUnsubscribe(@PathVariable String token, Model model) {
-    signed(token, EmailLinks.UNSUBSCRIBE, 3);
+  String confirmUnsubscribe(@PathVariable String token, Model model, HttpServletResponse response) {
+    if (unsubscribes.check(unsubscribeMessage(token)) == Unsubscribes.Outcome.EXPIRED) {
+      return expired(response);
+    }
     model.addAttribute("token", token);
     return "unsubscribe";
   }
 
   /** The confirmation form and RFC 8058 one-click (body {@code List-Unsubscribe=One-Click}) alike: no login. */
   @PostMapping("/u/{token}")
-  String unsubscribe(@PathVariable String token) {
-    var parts = signed(token, EmailLinks.UNSUBSCRIBE, 3);
-    unsubscribes.unsubscribe(parts.get(1), parts.get(2));
-    return "unsubscribed";
+  String unsubscribe(@PathVariable String token, HttpServletResponse response) {
+    var outcome = unsubscribes.unsubscribe(unsubscribeMessage(token));
+    return outcome == Unsubscribes.Outcome.EXPIRED ? expired(response) : "unsubscribed";
+  }
+
+  /** The message an unsubscribe link names; links sent before they became opaque also name the contact first. */
+  private String unsubscribeMessage(String token) {
+    var parts = tokens.verify(token)
+        .filter(signed -> (signed.size() == 2 || signed.size() == 3) && signed.get(0).equals(EmailLinks.UNSUBSCRIBE))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    return parts.get(parts.size() - 1);
+  }
+
+  private static String expired(HttpServletResponse response) {
+    response.setStatus(HttpStatus.GONE.value());
+    return "unsubscribe-expired";
   }
 
   private List<String> signed(String token, String kind, int size) {
