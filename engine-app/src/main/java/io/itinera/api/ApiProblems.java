@@ -1,9 +1,13 @@
 package io.itinera.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.itinera.template.TemplateException;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,18 +18,22 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Answers bad input to the Itinera API with 400 and an {@code application/problem+json} body whose
  * {@code field} names what was wrong, so an app developer can fix the call without guessing.
+ * Messages are ours: never a Java class name, never a stack trace.
  */
 @RestControllerAdvice(annotations = ItineraApi.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
+  private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
   @ExceptionHandler(InvalidFieldException.class)
   ResponseEntity<ProblemDetail> invalidField(InvalidFieldException invalid) {
-    return ResponseEntity.badRequest().body(Problems.invalidField(invalid.field(), invalid.getMessage()));
+    return ResponseEntity.badRequest().body(Problems.invalidField(invalid));
   }
 
   /** A template that is missing or broken, named with its line: the analyst's to fix. */
@@ -39,7 +47,27 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   /** A body read in two steps (see the contact API) fails here, not while Spring MVC reads it. */
   @ExceptionHandler(JsonMappingException.class)
   ResponseEntity<ProblemDetail> unmappable(JsonMappingException mapping) {
-    return ResponseEntity.badRequest().body(Problems.invalidField(mapping));
+    return ResponseEntity.badRequest().body(Problems.invalidField(JsonMistakes.explain(mapping, "")));
+  }
+
+  /** A failure of ours: logged with its cause, answered without it. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+    log.error("An API call failed", failure);
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        "The call failed because of an error on our side; it is logged");
+    problem.setTitle("Internal error");
+    return ResponseEntity.internalServerError().body(problem);
+  }
+
+  /** A query parameter or path segment of the wrong type, such as {@code ?page=first}. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    var field = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+        : String.valueOf(mismatch.getPropertyName());
+    return ResponseEntity.badRequest()
+        .body(Problems.invalidField(field, field + ": " + JsonMistakes.expected(mismatch.getRequiredType())));
   }
 
   @Override
@@ -65,10 +93,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return RequestBodyLimitFilter.tooLarge();
       }
       if (cause instanceof JsonParseException malformed) {
-        return Problems.invalidField("body", "Malformed JSON: " + malformed.getOriginalMessage());
+        var where = malformed.getLocation();
+        return Problems.invalidField("body", where == null ? "Malformed JSON"
+            : "Malformed JSON at line " + where.getLineNr() + ", column " + where.getColumnNr());
       }
-      if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-        return Problems.invalidField(mapping);
+      if (cause instanceof StreamConstraintsException) {
+        return Problems.invalidField("body", "The JSON nests too deep or holds a value too long");
+      }
+      if (cause instanceof JsonMappingException mapping) {
+        return Problems.invalidField(JsonMistakes.explain(mapping, ""));
       }
     }
     return Problems.invalidField("body", "The request body is missing or not JSON");
