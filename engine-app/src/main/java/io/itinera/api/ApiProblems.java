@@ -87,23 +87,33 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(problemOf(unreadable));
   }
 
+  /** The deepest cause decides: Jackson wraps a syntax error inside a list in a mapping error. */
   private static ProblemDetail problemOf(HttpMessageNotReadableException unreadable) {
-    for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
-      if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException) {
-        return RequestBodyLimitFilter.tooLarge();
-      }
-      if (cause instanceof JsonParseException malformed) {
-        var where = malformed.getLocation();
-        return Problems.invalidField("body", where == null ? "Malformed JSON"
-            : "Malformed JSON at line " + where.getLineNr() + ", column " + where.getColumnNr());
-      }
-      if (cause instanceof StreamConstraintsException) {
-        return Problems.invalidField("body", "The JSON nests too deep or holds a value too long");
-      }
-      if (cause instanceof JsonMappingException mapping) {
-        return Problems.invalidField(JsonMistakes.explain(mapping, ""));
-      }
+    if (causeOf(unreadable, RequestBodyLimitFilter.BodyTooLargeException.class) != null) {
+      return RequestBodyLimitFilter.tooLarge();
+    }
+    var malformed = causeOf(unreadable, JsonParseException.class);
+    if (malformed != null) {
+      var where = malformed.getLocation();
+      return Problems.invalidField("body", where == null ? "Malformed JSON"
+          : "Malformed JSON at line " + where.getLineNr() + ", column " + where.getColumnNr());
+    }
+    if (causeOf(unreadable, StreamConstraintsException.class) != null) {
+      return Problems.invalidField("body", "The JSON nests too deep or holds a value too long");
+    }
+    var mapping = causeOf(unreadable, JsonMappingException.class);
+    if (mapping != null) {
+      return Problems.invalidField(JsonMistakes.explain(mapping, ""));
     }
     return Problems.invalidField("body", "The request body is missing or not JSON");
+  }
+
+  private static <T extends Throwable> T causeOf(Throwable thrown, Class<T> type) {
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+    }
+    return null;
   }
 }
