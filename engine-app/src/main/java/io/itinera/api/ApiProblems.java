@@ -15,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -68,6 +69,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         : String.valueOf(mismatch.getPropertyName());
     return ResponseEntity.badRequest()
         .body(Problems.invalidField(field, field + ": " + JsonMistakes.expected(mismatch.getRequiredType())));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException missing,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    var field = missing.getParameterName();
+    return ResponseEntity.badRequest().body(Problems.invalidField(field, field + ": a required query parameter"));
   }
 
   @Override

@@ -85,6 +85,7 @@ class ApiInputTest {
         Arguments.of("occurredAt a boolean", event("\"occurredAt\": true"), "occurredAt"),
         Arguments.of("misspelt field", "{\"contactID\": \"" + CONTACT + "\", \"type\": \"signup\"}", "contactID"),
         Arguments.of("body an array", "[]", "body"),
+        Arguments.of("body null", "null", "body"),
         Arguments.of("malformed JSON", "{\"contactId\": ", "body"));
   }
 
@@ -107,7 +108,8 @@ class ApiInputTest {
         Arguments.of("attribute number too large to read back", "{\"attributes\": {\"score\": -1e400}}",
             "attributes.score"),
         Arguments.of("attributes a string", "{\"attributes\": \"plan=pro\"}", "attributes"),
-        Arguments.of("body an array", "[]", "body"));
+        Arguments.of("body an array", "[]", "body"),
+        Arguments.of("body null", "null", "body"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -222,6 +224,14 @@ class ApiInputTest {
 
     assertProblem(response, HttpStatus.BAD_REQUEST);
     assertThat(read(response).get("field").asText()).isEqualTo("page");
+  }
+
+  @Test
+  void refusesAMissingQueryParameterNamingIt() {
+    var response = send(HttpMethod.GET, "/api/templates/welcome/preview", null);
+
+    assertProblem(response, HttpStatus.BAD_REQUEST);
+    assertThat(read(response).get("field").asText()).isEqualTo("contactId");
   }
 
   @Test
