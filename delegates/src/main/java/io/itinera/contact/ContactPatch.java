@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A partial update of a contact, as the identify call sends it: fields not present stay as they
- * are; attributes are merged, and an attribute set to null is removed.
+ * are; attributes are merged, and an attribute set to null is removed. A contact holds at most
+ * {@value #MAX_ATTRIBUTES} attributes, so that they always fit their column whatever the merges.
  */
 public record ContactPatch(
     Change<String> email,
@@ -15,6 +16,8 @@ public record ContactPatch(
     Change<String> locale,
     Change<String> lifecycleStage,
     Map<String, Object> attributes) {
+
+  public static final int MAX_ATTRIBUTES = 100;
 
   Contact applyTo(Contact contact, Instant now) {
     var merged = new LinkedHashMap<>(contact.attributes());
@@ -25,6 +28,10 @@ public record ContactPatch(
         merged.put(name, value);
       }
     });
+    if (merged.size() > MAX_ATTRIBUTES) {
+      throw new AttributesTooLargeException("A contact holds at most " + MAX_ATTRIBUTES + " attributes; this change"
+          + " would make " + merged.size() + ": remove some by setting them to null");
+    }
     var timezone = this.timezone.or(contact.timezone());
     return new Contact(
         contact.id(),

@@ -24,6 +24,9 @@ public class Contacts {
       + " score_at, last_engaged_at, unsubscribed_at, created_at, updated_at";
   private static final TypeReference<LinkedHashMap<String, Object>> ATTRIBUTES = new TypeReference<>() { };
 
+  /** The size of the attributes column (V3__contacts_and_events.sql). */
+  private static final int MAX_ATTRIBUTES_JSON = 262_144;
+
   private final JdbcClient jdbc;
   private final ObjectMapper json;
 
@@ -112,7 +115,12 @@ public class Contacts {
 
   private String attributes(Contact contact) {
     try {
-      return json.writeValueAsString(contact.attributes());
+      var attributes = json.writeValueAsString(contact.attributes());
+      if (attributes.length() > MAX_ATTRIBUTES_JSON) {
+        throw new AttributesTooLargeException("A contact's attributes are at most " + MAX_ATTRIBUTES_JSON
+            + " characters as JSON; this change would make " + attributes.length());
+      }
+      return attributes;
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Attributes of contact " + contact.id() + " cannot be written as JSON", e);
     }

@@ -1,8 +1,6 @@
 package io.itinera.api;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -25,25 +23,8 @@ public final class Problems {
     return problem;
   }
 
-  /** A JSON value that does not fit the field it was sent for, or a field that does not exist. */
-  public static ProblemDetail invalidField(JsonMappingException mapping) {
-    var field = fieldOf(mapping);
-    return mapping instanceof UnrecognizedPropertyException unknown
-        ? invalidField(field, "Unknown field '" + unknown.getPropertyName() + "'")
-        : invalidField(field, "Invalid value: " + mapping.getOriginalMessage());
-  }
-
-  /** {@code batch[3].occurredAt}, as a developer would write it. */
-  private static String fieldOf(JsonMappingException mapping) {
-    var path = new StringBuilder();
-    for (var reference : mapping.getPath()) {
-      if (reference.getFieldName() != null) {
-        path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-      } else if (reference.getIndex() >= 0) {
-        path.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return path.isEmpty() ? "body" : path.toString();
+  public static ProblemDetail invalidField(InvalidFieldException invalid) {
+    return invalidField(invalid.field(), invalid.getMessage());
   }
 
   /** For filters, which answer before Spring MVC's exception handling can. */

@@ -2,16 +2,16 @@ package io.itinera.contact;
 
 import io.itinera.api.InvalidFieldException;
 import io.itinera.api.ItineraApi;
+import io.itinera.api.JsonValueLimits;
+import io.itinera.api.RequestValidator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.validation.Validator;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Comparator;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -31,23 +31,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/contacts")
 class ContactController {
 
-  private static final int MAX_ATTRIBUTE_NAME = 128;
+  private static final int MAX_LOCALE = 35;
 
   private final ContactUpdates updates;
   private final ContactErasure erasure;
   private final Contacts contacts;
   private final ContactProfiles profiles;
   private final ObjectMapper json;
-  private final Validator validator;
+  private final RequestValidator validator;
+  private final JsonValueLimits limits;
 
   ContactController(ContactUpdates updates, ContactErasure erasure, Contacts contacts, ContactProfiles profiles,
-      ObjectMapper json, Validator validator) {
+      ObjectMapper json, RequestValidator validator, JsonValueLimits limits) {
     this.updates = updates;
     this.erasure = erasure;
     this.contacts = contacts;
     this.profiles = profiles;
     this.json = json;
     this.validator = validator;
+    this.limits = limits;
   }
 
   @PutMapping("/{contactId}")
@@ -55,13 +57,16 @@ class ContactController {
       throws JsonProcessingException {
     checkContactId(contactId);
     var request = json.treeToValue(body, ContactRequest.class);
-    validator.validate(request).stream()
-        .min(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-        .ifPresent(violation -> {
-          throw new InvalidFieldException(violation.getPropertyPath().toString(),
-              violation.getPropertyPath() + ": " + violation.getMessage());
-        });
-    var update = updates.apply(contactId, patchOf(body, request));
+    validator.check(request, "");
+    if (request.attributes() != null) {
+      limits.checkAttributes("attributes", request.attributes());
+    }
+    final ContactUpdate update;
+    try {
+      update = updates.apply(contactId, patchOf(body, request));
+    } catch (AttributesTooLargeException tooLarge) {
+      throw new InvalidFieldException("attributes", tooLarge.getMessage());
+    }
     return ResponseEntity.status(update.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .body(profiles.of(update.contact()));
   }
@@ -95,7 +100,7 @@ class ContactController {
         change(sent, "timezone", request.timezone(), ContactController::timezone),
         change(sent, "locale", request.locale(), ContactController::locale),
         change(sent, "lifecycleStage", request.lifecycleStage(), Function.identity()),
-        attributes(request.attributes()));
+        request.attributes() == null ? Map.of() : request.attributes());
   }
 
   private static <T, R> Change<R> change(ObjectNode sent, String field, T value, Function<T, R> convert) {
@@ -113,28 +118,18 @@ class ContactController {
     }
   }
 
+  /** The tag as Java normalises it, which is what is stored, so its length is checked after. */
   private static String locale(String tag) {
+    final String normalised;
     try {
-      return new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
+      normalised = new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
     } catch (IllformedLocaleException e) {
       throw new InvalidFieldException("locale", "Not a language tag such as en-GB: '" + tag + "'");
     }
-  }
-
-  private static Map<String, Object> attributes(Map<String, Object> attributes) {
-    if (attributes == null) {
-      return Map.of();
+    if (normalised.length() > MAX_LOCALE) {
+      throw new InvalidFieldException("locale", "A language tag is at most " + MAX_LOCALE + " characters");
     }
-    attributes.forEach((name, value) -> {
-      if (name.isBlank() || name.length() > MAX_ATTRIBUTE_NAME) {
-        throw new InvalidFieldException("attributes", "Attribute names are 1 to " + MAX_ATTRIBUTE_NAME + " characters");
-      }
-      if (value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-        throw new InvalidFieldException("attributes." + name,
-            "An attribute is a string, number, boolean or date (an ISO-8601 string), or null to remove it");
-      }
-    });
-    return attributes;
+    return normalised;
   }
 
   private static ErrorResponseException notFound(String contactId) {

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 record ContactRequest(
     @Email(message = "must be an email address") @Size(max = 320) String email,
-    String timezone,
+    @Size(max = 64) String timezone,
     @Size(max = 35) String locale,
     @Size(max = 64) String lifecycleStage,
     Map<String, Object> attributes) {

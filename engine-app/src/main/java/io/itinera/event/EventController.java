@@ -4,10 +4,11 @@ import io.itinera.api.InvalidFieldException;
 import io.itinera.api.ItineraApi;
 import io.itinera.api.Problems;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,53 +20,43 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/events")
 class EventController {
 
-  private final EventIntake intake;
-  private final Validator validator;
+  private static final Logger log = LoggerFactory.getLogger(EventController.class);
 
-  EventController(EventIntake intake, Validator validator) {
+  private final EventIntake intake;
+  private final EventRequests requests;
+
+  EventController(EventIntake intake, EventRequests requests) {
     this.intake = intake;
-    this.validator = validator;
+    this.requests = requests;
   }
 
   @PostMapping
   EventOutcome track(@Valid @RequestBody EventRequest request) {
-    return intake.accept(newEvent(request, ""));
+    return intake.accept(requests.check(request, ""));
   }
 
+  /** Each event is taken in its own transaction: one that fails, for whatever reason, fails alone. */
   @PostMapping("/batch")
   EventBatchResponse batch(@Valid @RequestBody EventBatchRequest request) {
     var results = new ArrayList<EventBatchResponse.Result>(request.batch().size());
     for (int index = 0; index < request.batch().size(); index++) {
-      var prefix = "batch[" + index + "].";
       try {
-        var event = request.batch().get(index);
-        if (event == null) {
-          throw new InvalidFieldException("batch[" + index + "]", "An event is an object, not null");
-        }
-        check(event, prefix);
-        results.add(new EventBatchResponse.Result(index, intake.accept(newEvent(event, prefix)), null));
+        var event = requests.read(request.batch().get(index), "batch[" + index + "]");
+        results.add(new EventBatchResponse.Result(index, intake.accept(event), null));
       } catch (InvalidFieldException invalid) {
-        results.add(new EventBatchResponse.Result(index, null, Problems.invalidField(invalid.field(), invalid.getMessage())));
+        results.add(new EventBatchResponse.Result(index, null, Problems.invalidField(invalid)));
+      } catch (RuntimeException failed) {
+        log.error("Event {} of a batch could not be taken in", index, failed);
+        results.add(new EventBatchResponse.Result(index, null, notTakenIn()));
       }
     }
     return new EventBatchResponse(results);
   }
 
-  private void check(EventRequest event, String prefix) {
-    validator.validate(event).stream()
-        .min(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-        .ifPresent(violation -> {
-          throw new InvalidFieldException(prefix + violation.getPropertyPath(),
-              violation.getPropertyPath() + ": " + violation.getMessage());
-        });
-  }
-
-  private static NewEvent newEvent(EventRequest request, String prefix) {
-    var properties = request.properties() == null ? Map.<String, Object>of() : request.properties();
-    var email = properties.get("email");
-    if (email != null && !(email instanceof String address && address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
-      throw new InvalidFieldException(prefix + "properties.email", "properties.email must be an email address");
-    }
-    return new NewEvent(request.contactId(), request.type(), properties, request.occurredAt(), request.messageId());
+  private static ProblemDetail notTakenIn() {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        "This event was not taken in because of an error on our side; send it again");
+    problem.setTitle("Event not taken in");
+    return problem;
   }
 }
