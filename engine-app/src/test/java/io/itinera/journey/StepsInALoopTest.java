@@ -97,6 +97,7 @@ class StepsInALoopTest {
       assertThat(request.signatureValid()).isTrue();
       assertThat(request.body().get("journey").asText()).isEqualTo(JOURNEY);
     });
+    assertThat(api.get("/api/contacts/{id}", contact).getBody().at("/journeys/0/journey").asText()).isEqualTo(JOURNEY);
   }
 
   @Test
