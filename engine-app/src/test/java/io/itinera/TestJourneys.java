@@ -4,8 +4,10 @@ import org.camunda.bpm.engine.RepositoryService;
 
 /**
  * Journeys that exist only for tests, each showing one rule: a goal and an event-based gateway with
- * a cooldown, once-only entry, a conditional start, what expressions see, email steps, segment and contact steps, a webhook, an A/B split, waiting until a condition, and an email and a webhook step in a loop under a long journey key. Deployed once; a
- * repeated deployment of the same files is filtered out.
+ * a cooldown, once-only entry, a conditional start, what expressions see, email steps, segment and
+ * contact steps, a webhook, an A/B split, waiting until a condition, and an email and a webhook step
+ * in a loop under a long journey key. Deployed once; a repeated deployment of the same files is
+ * filtered out.
  */
 public final class TestJourneys {
 

@@ -13,11 +13,12 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -56,9 +57,9 @@ public class CallWebhookDelegate implements JavaDelegate, JourneyStep {
 
   @Override
   public StepInputs inputs() {
-    var optional = new HashSet<>(Set.of("method", "timeout", "resultVariable", "responseFields"));
-    optional.addAll(WebhookPayload.inputs());
-    return StepInputs.of(Set.of("url"), optional);
+    var optional = Stream.concat(Stream.of("method", "timeout", "resultVariable", "responseFields"),
+        WebhookPayload.inputs().stream());
+    return StepInputs.of(Set.of("url"), optional.collect(Collectors.toSet()));
   }
 
   @Override

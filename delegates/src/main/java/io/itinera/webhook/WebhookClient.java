@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -25,7 +29,7 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class WebhookClient {
 
-  private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(5);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   /** The answer as the step reads it. */
   record Answer(int status, String contentType, String body) {
@@ -35,12 +39,11 @@ final class WebhookClient {
 
   Answer send(WebhookStep step, Map<String, String> headers, String body, List<InetAddress> checked)
       throws IOException {
-    // The step's timeout bounds each wait for the receiver, as java.net.http's bounded the wait for its headers.
     var timeout = Timeout.of(step.timeout());
     var connections = PoolingHttpClientConnectionManagerBuilder.create()
         .setDnsResolver(new PinnedDnsResolver(step.url().getHost(), checked))
         .setTlsSocketStrategy(tls)
-        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(CONNECT_TIMEOUT)
+        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.of(Collections.min(List.of(CONNECT_TIMEOUT, step.timeout()))))
             .setSocketTimeout(timeout).build())
         .build();
     var request = new HttpUriRequestBase(step.method(), step.url());
@@ -48,6 +51,10 @@ final class WebhookClient {
     if (!step.method().equals("GET")) {
       request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
     }
+    // Socket timeouts bound each wait; a receiver that trickles its answer must not hold the job past its
+    // lock, so the whole exchange ends at the step's timeout too.
+    var deadline = CompletableFuture.runAsync(request::cancel,
+        CompletableFuture.delayedExecutor(step.timeout().toMillis(), TimeUnit.MILLISECONDS));
     try (var client = HttpClients.custom().setConnectionManager(connections).disableRedirectHandling()
         .disableAutomaticRetries().disableCookieManagement().disableAuthCaching().build()) {
       return client.execute(request, response -> {
@@ -56,9 +63,14 @@ final class WebhookClient {
             : new Answer(response.getCode(), Objects.toString(entity.getContentType(), ""),
                 EntityUtils.toString(entity, StandardCharsets.UTF_8));
       });
-    } catch (InterruptedIOException timedOut) {
-      throw new IllegalStateException("Webhook " + step.method() + " " + step.url() + " timed out after "
-          + step.timeout(), timedOut);
+    } catch (IOException failed) {
+      if (failed instanceof InterruptedIOException || request.isCancelled()) {
+        throw new IllegalStateException("Webhook " + step.method() + " " + step.url() + " timed out after "
+            + step.timeout(), failed);
+      }
+      throw failed;
+    } finally {
+      deadline.cancel(false);
     }
   }
 }

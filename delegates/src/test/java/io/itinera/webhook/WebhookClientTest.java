@@ -1,6 +1,7 @@
 package io.itinera.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -34,6 +35,19 @@ class WebhookClientTest {
       exchange.sendResponseHeaders(exchange.getRequestURI().getQuery() == null ? 204 : 302, -1);
       exchange.close();
     });
+    server.createContext("/slow", exchange -> {
+      exchange.sendResponseHeaders(200, 0);
+      try (var answer = exchange.getResponseBody()) {
+        // A byte at a time, each well within the socket timeout, the whole far beyond the step's timeout.
+        for (int i = 0; i < 40; i++) {
+          answer.write('x');
+          answer.flush();
+          Thread.sleep(100);
+        }
+      } catch (IOException | InterruptedException clientGaveUp) {
+        // expected: the client hangs up at its deadline
+      }
+    });
     server.start();
   }
 
@@ -66,12 +80,28 @@ class WebhookClientTest {
     assertThat(hosts).hasSize(1);
   }
 
+  @Test
+  void givesUpOnAnAnswerThatTricklesInPastTheStepsTimeout() {
+    var url = URI.create("http://127.0.0.1:" + port() + "/slow");
+    var checked = new AddressGuard(List.of("127.0.0.1:" + port()), resolver).check(url);
+    var step = step(url, "GET", Duration.ofMillis(800));
+    var started = System.nanoTime();
+
+    assertThatThrownBy(() -> new WebhookClient().send(step, Map.of(), "", checked))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("timed out after PT0.8S");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+  }
+
   private int port() {
     return server.getAddress().getPort();
   }
 
   private static WebhookStep step(URI url) {
-    return new WebhookStep(url, "POST", Map.of(), Duration.ofSeconds(2), null, List.of(), "c-1", "test-journey",
-        "Task_CallCrm", "run-1", "run-1:Task_CallCrm");
+    return step(url, "POST", Duration.ofSeconds(2));
+  }
+
+  private static WebhookStep step(URI url, String method, Duration timeout) {
+    return new WebhookStep(url, method, Map.of(), timeout, null, List.of(), "c-1", "test-journey", "Task_CallCrm",
+        "run-1", "run-1:Task_CallCrm");
   }
 }
