@@ -24,4 +24,14 @@ public final class EngineJobs {
     }
     throw new IllegalStateException("More than " + MAX_JOBS + " jobs in one step");
   }
+
+  /** Runs the run's one job that has retries left, due or not; a failure is recorded by the engine (retries, then an incident). */
+  public static void attempt(ManagementService management, String processInstanceId) {
+    var job = management.createJobQuery().processInstanceId(processInstanceId).withRetriesLeft().singleResult();
+    try {
+      management.executeJob(job.getId());
+    } catch (RuntimeException failedAsExpectedSometimes) {
+      // the engine has recorded the failure: fewer retries, or an incident
+    }
+  }
 }

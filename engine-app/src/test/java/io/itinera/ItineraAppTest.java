@@ -24,8 +24,8 @@ import org.springframework.test.context.ContextConfiguration;
     "ITINERA_API_KEYS=other-app-key," + ItineraAppTest.API_KEY,
     "ITINERA_TRACKING_SECRET=test-only-tracking-secret",
     "ITINERA_WEBHOOK_SECRET=" + ItineraAppTest.WEBHOOK_SECRET,
-    // The tests' webhook receiver listens on loopback, which journeys may not call unless allowed.
-    "itinera.webhook.allowed-hosts=127.0.0.1",
+    // The tests' webhook receivers listen on loopback, on ports chosen when they start, which journeys may not call unless allowed.
+    "itinera.webhook.allowed-hosts=127.0.0.1:*",
     "itinera.email.dispatch.enabled=false",
     "itinera.mail-sink.smtp-port=0",
     // Also on PostgreSQL, where the sink is off unless enabled, and then for administrators only.

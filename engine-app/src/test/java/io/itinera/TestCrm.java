@@ -25,7 +25,11 @@ public final class TestCrm implements ApplicationContextInitializer<Configurable
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testCrm",
-        Map.of("itinera.webhook.urls.crm", "http://127.0.0.1:" + port() + "/crm")));
+        Map.of("itinera.webhook.urls.crm", url())));
+  }
+
+  public static String url() {
+    return "http://127.0.0.1:" + port() + "/crm";
   }
 
   /** The bodies received so far, oldest first. */

@@ -4,8 +4,10 @@ import org.camunda.bpm.engine.RepositoryService;
 
 /**
  * Journeys that exist only for tests, each showing one rule: a goal and an event-based gateway with
- * a cooldown, once-only entry, a conditional start, what expressions see, email steps, segment and contact steps, a webhook, an A/B split, and waiting until a condition. Deployed once; a
- * repeated deployment of the same files is filtered out.
+ * a cooldown, once-only entry, a conditional start, what expressions see, email steps, segment and
+ * contact steps, a webhook, an A/B split, waiting until a condition, and an email and a webhook step
+ * in a loop under a long journey key. Deployed once; a repeated deployment of the same files is
+ * filtered out.
  */
 public final class TestJourneys {
 
@@ -26,6 +28,7 @@ public final class TestJourneys {
         .addClasspathResource("test-journeys/test-webhook.bpmn")
         .addClasspathResource("test-journeys/test-split.bpmn")
         .addClasspathResource("test-journeys/test-wait-until.bpmn")
+        .addClasspathResource("test-journeys/test-a-step-in-a-loop-in-a-journey-keyed.bpmn")
         .deploy();
   }
 }

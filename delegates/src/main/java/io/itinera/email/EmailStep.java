@@ -1,12 +1,14 @@
 package io.itinera.email;
 
 import io.itinera.journey.StepInputs;
+import io.itinera.journey.StepPass;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
  * The settings of one Send email step, read from its input parameters: {@code template},
  * {@code category} ({@code marketing} or {@code transactional}), and optionally {@code sender} and
- * {@code replyTo}. The idempotency key is the run and the step, so a step that runs twice queues once.
+ * {@code replyTo}. The idempotency key is the run, the step and its pass ({@link StepPass}), so a retried
+ * step queues once and a step in a loop queues once per pass.
  */
 public record EmailStep(
     String contactId,
@@ -31,6 +33,6 @@ public record EmailStep(
         StepInputs.text(execution, "sender"),
         StepInputs.text(execution, "replyTo"),
         execution.getCurrentActivityId(),
-        execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId());
+        StepPass.idempotencyKey(execution));
   }
 }

@@ -2,6 +2,7 @@ package io.itinera.journey;
 
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
  * The input parameters a journey step reads: the contract between a delegate, the BPMN that calls
@@ -36,8 +37,15 @@ public record StepInputs(Set<String> required, Set<String> optional) {
     return "Step '" + execution.getCurrentActivityName() + "' (" + execution.getCurrentActivityId() + ")";
   }
 
-  /** The journey a step runs in: the key of its process definition ({@code key:version:id}). */
+  /**
+   * The journey a step runs in: the key of its process definition. Not a prefix of the definition id,
+   * which Camunda makes a bare UUID when {@code key:version:uuid} would exceed 64 characters.
+   */
   public static String journeyKey(DelegateExecution execution) {
-    return execution.getProcessDefinitionId().split(":")[0];
+    if (execution instanceof ExecutionEntity entity) {
+      return entity.getProcessDefinition().getKey(); // from the deployment cache, no query on every step
+    }
+    return execution.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
   }
 }

@@ -7,20 +7,18 @@ import io.itinera.journey.JourneyStep;
 import io.itinera.journey.StepInputs;
 import io.itinera.journey.StepRejectedException;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,12 +27,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * The Call webhook step: sends the contact id, journey, step and the {@code payload} fields as JSON
- * to {@code url}, signed like Stripe's webhooks ({@code Itinera-Signature: t=<unix seconds>,v1=<hex
- * HMAC-SHA256 of "t.body">}) with an {@code Idempotency-Key} stable across retries. 2xx stores
- * {@code status} and the {@code responseFields} of a JSON answer in {@code resultVariable}; 5xx and
- * timeouts throw, so the job retries and ends as an incident; 4xx and internal addresses are
- * rejected at once ({@link StepRejectedException}).
+ * The Call webhook step: sends the contact id, journey, step and the payload fields ({@link
+ * WebhookPayload}) as JSON to {@code url}, signed like Stripe's webhooks ({@code Itinera-Signature:
+ * t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}) with an {@code Idempotency-Key} stable across
+ * retries of one pass. 2xx stores {@code status} and the {@code responseFields} of a JSON answer in
+ * {@code resultVariable}; 5xx and timeouts throw, so the job retries and ends as an incident; 4xx,
+ * internal addresses ({@link AddressGuard}) and a text payload are rejected at once
+ * ({@link StepRejectedException}).
  */
 @Component
 @EnableConfigurationProperties(WebhookProperties.class)
@@ -47,44 +46,30 @@ public class CallWebhookDelegate implements JavaDelegate, JourneyStep {
   private final AddressGuard guard;
   private final ObjectMapper json;
   private final Clock clock;
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5))
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .build();
+  private final WebhookClient http = new WebhookClient();
 
   public CallWebhookDelegate(WebhookProperties properties, ObjectMapper json, Clock clock) {
     this.properties = properties;
-    this.guard = new AddressGuard(Set.copyOf(properties.allowedHosts()));
+    this.guard = new AddressGuard(properties.allowedHosts(), InetAddress::getAllByName);
     this.json = json;
     this.clock = clock;
   }
 
   @Override
   public StepInputs inputs() {
-    return StepInputs.of(Set.of("url"), Set.of("method", "payload", "timeout", "resultVariable", "responseFields"));
+    var optional = Stream.concat(Stream.of("method", "timeout", "resultVariable", "responseFields"),
+        WebhookPayload.inputs().stream());
+    return StepInputs.of(Set.of("url"), optional.collect(Collectors.toSet()));
   }
 
   @Override
-  public void execute(DelegateExecution execution) throws IOException, InterruptedException {
+  public void execute(DelegateExecution execution) throws IOException {
     var step = WebhookStep.from(execution);
-    guard.check(step.url());
+    var addresses = guard.check(step.url());
     var body = json.writeValueAsString(body(step));
-    var request = HttpRequest.newBuilder(step.url())
-        .timeout(step.timeout())
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", step.idempotencyKey())
-        .header("Itinera-Signature", signature(body))
-        .method(step.method(), step.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-        .build();
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpTimeoutException timedOut) {
-      throw new IllegalStateException("Webhook " + step.method() + " " + step.url() + " timed out after "
-          + step.timeout(), timedOut);
-    }
-    var status = response.statusCode();
+    var response = http.send(step, Map.of("Idempotency-Key", step.idempotencyKey(),
+        "Itinera-Signature", signature(body)), body, addresses);
+    var status = response.status();
     if (status >= 500) {
       throw new IllegalStateException(answered(step, response));
     }
@@ -96,26 +81,21 @@ public class CallWebhookDelegate implements JavaDelegate, JourneyStep {
     }
   }
 
-  private Map<String, Object> body(WebhookStep step) throws JsonProcessingException {
+  private Map<String, Object> body(WebhookStep step) {
     var body = new LinkedHashMap<String, Object>();
     body.put("contactId", step.contactId());
     body.put("journey", step.journeyKey());
     body.put("step", step.stepId());
     body.put("processInstanceId", step.processInstanceId());
     body.put("sentAt", clock.instant().toString());
-    if (step.payload() instanceof Map<?, ?> map) {
-      map.forEach((name, value) -> body.put(String.valueOf(name), value));
-    } else if (step.payload() instanceof String text && !text.isBlank()) {
-      body.putAll(json.readValue(text, OBJECT));
-    }
+    body.putAll(step.payload());
     return body;
   }
 
-  private HashMap<String, Object> result(WebhookStep step, HttpResponse<String> response) {
+  private HashMap<String, Object> result(WebhookStep step, WebhookClient.Answer response) {
     var result = new HashMap<String, Object>();
-    result.put("status", response.statusCode());
-    if (!step.responseFields().isEmpty()
-        && response.headers().firstValue("Content-Type").orElse("").contains("json")) {
+    result.put("status", response.status());
+    if (!step.responseFields().isEmpty() && response.contentType().contains("json")) {
       try {
         var answer = json.readValue(response.body(), OBJECT);
         step.responseFields().forEach(field -> result.put(field, answer.get(field)));
@@ -141,9 +121,9 @@ public class CallWebhookDelegate implements JavaDelegate, JourneyStep {
     }
   }
 
-  private static String answered(WebhookStep step, HttpResponse<String> response) {
-    var body = response.body() == null ? "" : response.body();
-    return "Webhook " + step.method() + " " + step.url() + " answered " + response.statusCode() + ": "
+  private static String answered(WebhookStep step, WebhookClient.Answer response) {
+    var body = response.body();
+    return "Webhook " + step.method() + " " + step.url() + " answered " + response.status() + ": "
         + (body.length() > ANSWER_EXCERPT ? body.substring(0, ANSWER_EXCERPT) + "…" : body);
   }
 }

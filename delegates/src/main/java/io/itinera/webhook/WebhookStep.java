@@ -6,18 +6,21 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import io.itinera.journey.StepInputs;
+import io.itinera.journey.StepPass;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
  * The settings of one webhook step, read from its input parameters. The idempotency key is the
- * run and the step, the same on every retry, so the receiver can tell a retry from a new call.
+ * run, the step and its pass ({@link StepPass}): the same on every retry, new on the next pass of a
+ * step in a loop, so the receiver can tell a retry from a new call.
  */
 record WebhookStep(
     URI url,
     String method,
-    Object payload,
+    Map<String, Object> payload,
     Duration timeout,
     String resultVariable,
     List<String> responseFields,
@@ -42,11 +45,11 @@ record WebhookStep(
       throw new IllegalArgumentException(StepInputs.where(execution) + ": input 'method' must be one of " + METHODS);
     }
     var fields = StepInputs.text(execution, "responseFields");
-    return new WebhookStep(URI.create(url), method, execution.getVariableLocal("payload"), timeout(execution),
+    return new WebhookStep(URI.create(url), method, WebhookPayload.from(execution), timeout(execution),
         StepInputs.text(execution, "resultVariable"),
         fields == null ? List.of() : Arrays.stream(fields.split(",")).map(String::strip).filter(f -> !f.isEmpty()).toList(),
         execution.getProcessBusinessKey(), StepInputs.journeyKey(execution), execution.getCurrentActivityId(),
-        execution.getProcessInstanceId(), execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId());
+        execution.getProcessInstanceId(), StepPass.idempotencyKey(execution));
   }
 
   private static Duration timeout(DelegateExecution execution) {

@@ -137,6 +137,16 @@ class ElementTemplatesTest {
     });
   }
 
+  @Test
+  void offersWebhookFieldsAsNameAndValuePairsNotAsJsonText() {
+    // Expressions pasted into JSON text could add fields to a signed body; a value in its own input cannot.
+    var inputs = allTemplates().stream().filter(template -> template.file().equals("call-webhook.json"))
+        .map(template -> bindings(template, "camunda:inputParameter")).findFirst().orElseThrow();
+
+    assertThat(inputs).doesNotContainKey("payload")
+        .containsKeys("field1Name", "field1Value", "field5Name", "field5Value");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("startEventTemplates")
   void setsOnlyEntryRulesTheRouterUnderstands(Template template) {

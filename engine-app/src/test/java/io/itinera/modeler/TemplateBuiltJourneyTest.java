@@ -9,6 +9,7 @@ import io.itinera.ApiClient;
 import io.itinera.EngineJobs;
 import io.itinera.EngineTime;
 import io.itinera.ItineraAppTest;
+import io.itinera.TestCrm;
 import io.itinera.TestInbox;
 import io.itinera.email.OutboxDispatcher;
 import java.io.IOException;
@@ -80,18 +81,22 @@ class TemplateBuiltJourneyTest {
         .startEvent("StartEvent_Signup").name("Signed up for the newsletter").message(message)
         .serviceTask("Task_SendWelcome").name("Send welcome email")
         .serviceTask("Task_AddToNewsletter").name("Add to newsletter")
+        .serviceTask("Task_TellCrm").name("Tell the CRM")
         .endEvent("EndEvent_Done").name("Welcomed")
         .done();
     apply(model, "StartEvent_Signup", "journey-entry.json", Map.of("itinera.reentry", "never"));
     apply(model, "Task_SendWelcome", "send-email.json", Map.of("template", "welcome"));
     apply(model, "Task_AddToNewsletter", "add-to-segment.json", Map.of("segment", "newsletter"));
+    apply(model, "Task_TellCrm", "call-webhook.json", Map.of("url", TestCrm.url(),
+        "field1Name", "source", "field1Value", "${event.source}", "field2Name", "list", "field2Value", "newsletter"));
 
     var deployed = deploy(key + ".bpmn", Bpmn.convertToString(model));
     var contact = "c-" + UUID.randomUUID();
     var api = new ApiClient(http);
     api.put("/api/contacts/{id}", Map.of("email", contact + "@example.com", "attributes", Map.of("firstName", "Ann")),
         contact);
-    var first = api.track(contact, message, Map.of());
+    var source = "footer\", \"refund\": \"9999";
+    var first = api.track(contact, message, Map.of("source", source));
     EngineJobs.runDue(management, first.at("/started/0/processInstanceId").asText());
     TestInbox.dispatch(dispatcher);
     var second = api.track(contact, message, Map.of());
@@ -101,6 +106,12 @@ class TemplateBuiltJourneyTest {
     assertThat(second.at("/notStarted/0/rule").asText()).isEqualTo("REENTRY");
     assertThat(TestInbox.of(smtpServer, contact + "@example.com")).hasSize(1);
     assertThat(api.get("/api/contacts/{id}", contact).getBody().get("segments").toString()).contains("newsletter");
+    assertThat(TestCrm.received()).map(json::readTree).filteredOn(body -> body.path("contactId").asText().equals(contact))
+        .singleElement().satisfies(body -> {
+          assertThat(body.path("source").asText()).isEqualTo(source);
+          assertThat(body.path("list").asText()).isEqualTo("newsletter");
+          assertThat(body.has("refund")).isFalse();
+        });
   }
 
   /** What the Modeler does when an analyst picks a template and fills in its form. */

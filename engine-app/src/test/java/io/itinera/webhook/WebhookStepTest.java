@@ -2,25 +2,20 @@ package io.itinera.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.itinera.ApiClient;
+import io.itinera.EngineJobs;
 import io.itinera.ItineraAppTest;
 import io.itinera.TestJourneys;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import java.util.List;
+import io.itinera.WebhookReceiver;
+import io.itinera.WebhookReceiver.Received;
+import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,48 +38,28 @@ class WebhookStepTest {
   ObjectMapper json;
 
   private final String contact = "c-" + UUID.randomUUID();
-  private final List<Received> received = new CopyOnWriteArrayList<>();
-  private final AtomicInteger status = new AtomicInteger(200);
-  private HttpServer receiver;
+  private WebhookReceiver receiver;
   private ApiClient api;
 
-  /** One request as the receiver saw it, and whether its signature checked out. */
-  record Received(String method, JsonNode body, String idempotencyKey, boolean signatureValid) {
-  }
-
   @BeforeEach
-  void setUp() throws Exception {
+  void setUp() throws IOException {
     api = new ApiClient(http);
     TestJourneys.deploy(repository);
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext("/hooks/crm", exchange -> {
-      var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      received.add(new Received(exchange.getRequestMethod(), json.readTree(body),
-          exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-          signatureValid(exchange.getRequestHeaders().getFirst("Itinera-Signature"), body)));
-      var answer = status.get() == 200 ? "{\"id\": \"crm-42\", \"tier\": \"gold\", \"secret\": \"x\"}"
-          : "{\"error\": \"the CRM is having a bad day\"}";
-      var bytes = answer.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(status.get(), bytes.length);
-      exchange.getResponseBody().write(bytes);
-      exchange.close();
-    });
-    receiver.start();
+    receiver = WebhookReceiver.start(json);
   }
 
   @AfterEach
   void stopReceiver() {
-    receiver.stop(0);
+    receiver.close();
   }
 
   @Test
   void postsASignedPayloadAndKeepsTheChosenFieldsOfTheAnswer() {
-    var run = start(url());
+    var run = start(receiver.url(), "pro");
 
-    execute(run);
+    EngineJobs.attempt(management, run);
 
-    assertThat(received).singleElement().satisfies(request -> {
+    assertThat(receiver.received()).singleElement().satisfies(request -> {
       assertThat(request.method()).isEqualTo("POST");
       assertThat(request.signatureValid()).isTrue();
       assertThat(request.idempotencyKey()).isEqualTo(run + ":Task_CallCrm");
@@ -92,82 +67,93 @@ class WebhookStepTest {
       assertThat(request.body().get("journey").asText()).isEqualTo("test-webhook");
       assertThat(request.body().get("step").asText()).isEqualTo("Task_CallCrm");
       assertThat(request.body().get("plan").asText()).isEqualTo("pro");
+      assertThat(request.body().get("source").asText()).isEqualTo("journey");
     });
     assertThat(runtime.getVariable(run, "crm")).isEqualTo(Map.of("status", 200, "id", "crm-42", "tier", "gold"));
   }
 
   @Test
+  void sendsAValueThatLooksLikeJsonAsOneStringAndNoExtraField() {
+    var forged = "pro\", \"refund\": \"9999";
+    var run = start(receiver.url(), forged);
+
+    EngineJobs.attempt(management, run);
+
+    assertThat(receiver.received()).singleElement().satisfies(request -> {
+      assertThat(request.signatureValid()).isTrue();
+      assertThat(request.body().get("plan").asText()).isEqualTo(forged);
+      assertThat(request.body().has("refund")).isFalse();
+      assertThat(request.body().size()).isEqualTo(7); // contactId, journey, step, processInstanceId, sentAt, plan, source
+    });
+  }
+
+  @Test
+  void refusesAPayloadWrittenAsJsonTextAtOnce() {
+    var key = "test-webhook-text-" + UUID.randomUUID().toString().substring(0, 8);
+    var message = "test_webhook_text_" + key.substring(key.length() - 8);
+    var model = Bpmn.createExecutableProcess(key).name("Test: a payload as text").camundaHistoryTimeToLive(1)
+        .startEvent("StartEvent_Started").name("Started").message(message)
+        .serviceTask("Task_CallCrm").name("Tell the CRM").camundaAsyncBefore()
+        .camundaDelegateExpression("${callWebhookDelegate}")
+        .camundaInputParameter("url", receiver.url())
+        .camundaInputParameter("payload", "{\"plan\": \"${event.plan}\"}")
+        .endEvent("EndEvent_Done").name("Done")
+        .done();
+    repository.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
+    var run = api.track(contact, message, Map.of("plan", "pro")).at("/started/0/processInstanceId").asText();
+
+    EngineJobs.attempt(management, run);
+
+    assertThat(receiver.received()).isEmpty();
+    assertThat(incidentMessage(run)).contains("Tell the CRM").contains("'payload' is text");
+  }
+
+  @Test
   void retriesAServerErrorWithTheSameIdempotencyKeyThenRaisesAnIncident() {
-    status.set(503);
-    var run = start(url());
+    receiver.answer(503);
+    var run = start(receiver.url(), "pro");
 
     for (int attempt = 0; attempt < 3; attempt++) {
-      execute(run);
+      EngineJobs.attempt(management, run);
     }
 
-    assertThat(received).hasSize(3).extracting(Received::idempotencyKey).containsOnly(run + ":Task_CallCrm");
+    assertThat(receiver.received()).hasSize(3).extracting(Received::idempotencyKey).containsOnly(run + ":Task_CallCrm");
     assertThat(incidentMessage(run)).contains("503").contains("the CRM is having a bad day");
   }
 
   @Test
   void failsAtOnceWhenTheReceiverRejectsTheRequest() {
-    status.set(422);
-    var run = start(url());
+    receiver.answer(422);
+    var run = start(receiver.url(), "pro");
 
-    execute(run);
+    EngineJobs.attempt(management, run);
 
-    assertThat(received).hasSize(1);
+    assertThat(receiver.received()).hasSize(1);
     assertThat(incidentMessage(run)).contains("422");
   }
 
   @Test
   void refusesInternalAddressesThatAreNotAllowed() {
-    var loopbackByName = "http://localhost:" + receiver.getAddress().getPort() + "/hooks/crm";
-    var run = start(loopbackByName);
-    var metadata = start("http://169.254.169.254/latest/meta-data/");
+    var loopbackByName = "http://localhost:" + receiver.port() + "/hooks/crm";
+    var run = start(loopbackByName, "pro");
+    var metadata = start("http://169.254.169.254/latest/meta-data/", "pro");
 
-    execute(run);
-    execute(metadata);
+    EngineJobs.attempt(management, run);
+    EngineJobs.attempt(management, metadata);
 
-    assertThat(received).isEmpty();
+    assertThat(receiver.received()).isEmpty();
     assertThat(incidentMessage(run)).contains("refused").contains("localhost");
     assertThat(incidentMessage(metadata)).contains("refused").contains("169.254.169.254");
   }
 
-  private String start(String url) {
-    return api.track(contact + "-" + UUID.randomUUID(), "test_webhook", Map.of("url", url, "plan", "pro"))
+  private String start(String url, String plan) {
+    return api.track(contact + "-" + UUID.randomUUID(), "test_webhook", Map.of("url", url, "plan", plan))
         .at("/started/0/processInstanceId").asText();
-  }
-
-  private void execute(String run) {
-    var job = management.createJobQuery().processInstanceId(run).withRetriesLeft().singleResult();
-    try {
-      management.executeJob(job.getId());
-    } catch (RuntimeException failedAsExpectedSometimes) {
-      // the job's failure is recorded by the engine: retries, then an incident
-    }
   }
 
   private String incidentMessage(String run) {
     var incident = runtime.createIncidentQuery().processInstanceId(run).singleResult();
     assertThat(incident).as("incident of run %s", run).isNotNull();
     return incident.getIncidentMessage();
-  }
-
-  private String url() {
-    return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/crm";
-  }
-
-  private static boolean signatureValid(String header, String body) {
-    try {
-      var parts = header.split(",");
-      var timestamp = parts[0].substring("t=".length());
-      var mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(ItineraAppTest.WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      var expected = HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-      return parts[1].equals("v1=" + expected);
-    } catch (Exception malformed) {
-      return false;
-    }
   }
 }
