@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
 public class Outbox {
 
   private static final String COLUMNS = "id, contact_id, journey_key, process_instance_id, template, category,"
-      + " recipient, sender, reply_to, subject, html_body, text_body, status, reason, attempts, created_at, sent_at";
+      + " recipient, sender, reply_to, subject, html_body, text_body, status, reason, attempts, created_at, sent_at,"
+      + " next_attempt_at";
 
   /** A message still claimed by this owner: the condition of every update a dispatcher makes. */
   private static final String OWNED = " WHERE id = ? AND claimed_by = ? AND status = 'SENDING'";
@@ -35,14 +36,14 @@ public class Outbox {
         .param(idempotencyKey).query(Integer.class).single() > 0;
   }
 
-  void insert(OutboxMessage message, String stepId, String idempotencyKey, Instant nextAttemptAt) {
-    jdbc.sql("INSERT INTO email_message (" + COLUMNS + ", step_id, idempotency_key, next_attempt_at)"
+  void insert(OutboxMessage message, String stepId, String idempotencyKey) {
+    jdbc.sql("INSERT INTO email_message (" + COLUMNS + ", step_id, idempotency_key)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(message.id(), message.contactId(), message.journeyKey(), message.processInstanceId(),
             message.template(), message.category().name(), message.recipient(), message.sender(), message.replyTo(),
             message.subject(), message.html(), message.text(), message.status().name(), message.reason(),
-            message.attempts(), utc(message.createdAt()), utc(message.sentAt()), stepId, idempotencyKey,
-            utc(nextAttemptAt))
+            message.attempts(), utc(message.createdAt()), utc(message.sentAt()), utc(message.nextAttemptAt()), stepId,
+            idempotencyKey)
         .update();
   }
 
@@ -154,7 +155,8 @@ public class Outbox {
         row.getString("reason"),
         row.getInt("attempts"),
         instant(row, "created_at"),
-        instant(row, "sent_at"));
+        instant(row, "sent_at"),
+        instant(row, "next_attempt_at"));
   }
 
   private static String truncate(String reason) {

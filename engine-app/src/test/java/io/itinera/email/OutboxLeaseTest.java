@@ -150,7 +150,7 @@ class OutboxLeaseTest {
       var due = START.minusSeconds(count - i);
       outbox.insert(new OutboxMessage(id, contact, null, null, "welcome", EmailCategory.TRANSACTIONAL,
           contact + "@example.com", properties.from(), null, "Message " + i, "<p>" + i + "</p>", String.valueOf(i),
-          MessageStatus.QUEUED, null, 0, due, null), null, id, due);
+          MessageStatus.QUEUED, null, 0, due, null, due), null, id);
       queued.add(id);
     }
   }
