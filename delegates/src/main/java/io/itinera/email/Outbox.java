@@ -63,8 +63,9 @@ public class Outbox {
       return claimed;
     }
     var ids = claimed.stream().map(OutboxMessage::id).toList();
-    // The UPDATE checks again that each row is due: H2 may lock a row that another dispatcher renewed
-    // or marked sent after this SELECT read it (PostgreSQL re-checks by itself), and such a row is not ours.
+    // The UPDATE checks again that each row is still due, and only rows it took are returned: a row that
+    // another dispatcher renewed or finished after the SELECT read it must never be taken over. PostgreSQL's
+    // FOR UPDATE re-checks by itself; this keeps the rule independent of each database's locking.
     jdbc.sql("UPDATE email_message SET status = 'SENDING', claimed_by = :owner, next_attempt_at = :lease"
             + " WHERE id IN (:ids) AND status IN ('QUEUED', 'SENDING') AND next_attempt_at <= :now")
         .param("owner", owner)
