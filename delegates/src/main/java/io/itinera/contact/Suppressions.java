@@ -1,5 +1,6 @@
 package io.itinera.contact;
 
+import io.itinera.database.InsertIfAbsent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,6 +8,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,20 +19,22 @@ import org.springframework.stereotype.Repository;
 public class Suppressions {
 
   private final JdbcClient jdbc;
+  private final InsertIfAbsent insertIfAbsent;
   private final Clock clock;
 
-  public Suppressions(JdbcClient jdbc, Clock clock) {
+  public Suppressions(JdbcClient jdbc, InsertIfAbsent insertIfAbsent, Clock clock) {
     this.jdbc = jdbc;
+    this.insertIfAbsent = insertIfAbsent;
     this.clock = clock;
   }
 
+  /** Suppresses the address; the first reason stays when it already was (even by a concurrent call). */
   public void suppress(String email, String reason) {
-    var hash = hash(email);
-    if (!isSuppressed(email)) {
-      jdbc.sql("INSERT INTO suppression (email_hash, reason, created_at) VALUES (?, ?, ?)")
-          .params(hash, reason, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-          .update();
-    }
+    var row = new LinkedHashMap<String, Object>();
+    row.put("email_hash", hash(email));
+    row.put("reason", reason);
+    row.put("created_at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+    insertIfAbsent.insert("suppression", List.of("email_hash"), row);
   }
 
   public boolean isSuppressed(String email) {

@@ -1,9 +1,12 @@
 package io.itinera.email;
 
 import io.itinera.contact.Suppressions;
+import io.itinera.database.InsertIfAbsent;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,14 +23,16 @@ public class DeliveryFeedback {
 
   private final Suppressions suppressions;
   private final JdbcClient jdbc;
+  private final InsertIfAbsent insertIfAbsent;
   private final EmailProperties properties;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  public DeliveryFeedback(Suppressions suppressions, JdbcClient jdbc, EmailProperties properties,
-      TransactionTemplate transaction, Clock clock) {
+  public DeliveryFeedback(Suppressions suppressions, JdbcClient jdbc, InsertIfAbsent insertIfAbsent,
+      EmailProperties properties, TransactionTemplate transaction, Clock clock) {
     this.suppressions = suppressions;
     this.jdbc = jdbc;
+    this.insertIfAbsent = insertIfAbsent;
     this.properties = properties;
     this.transaction = transaction;
     this.clock = clock;
@@ -53,11 +58,14 @@ public class DeliveryFeedback {
   private int softBounces(String email) {
     var hash = Suppressions.hash(email);
     var now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-    var updated = jdbc.sql("UPDATE soft_bounce SET bounces = bounces + 1, updated_at = ? WHERE email_hash = ?")
-        .params(now, hash).update();
-    if (updated == 0) {
-      jdbc.sql("INSERT INTO soft_bounce (email_hash, bounces, updated_at) VALUES (?, 1, ?)").params(hash, now).update();
-    }
+    var row = new LinkedHashMap<String, Object>();
+    row.put("email_hash", hash);
+    row.put("bounces", 0);
+    row.put("updated_at", now);
+    // A row first, then the increment: the UPDATE locks it, so concurrent bounces all count.
+    insertIfAbsent.insert("soft_bounce", List.of("email_hash"), row);
+    jdbc.sql("UPDATE soft_bounce SET bounces = bounces + 1, updated_at = ? WHERE email_hash = ?").params(now, hash)
+        .update();
     return jdbc.sql("SELECT bounces FROM soft_bounce WHERE email_hash = ?").param(hash).query(Integer.class).single();
   }
 }

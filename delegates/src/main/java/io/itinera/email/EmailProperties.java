@@ -24,7 +24,10 @@ public record EmailProperties(
   public record FrequencyCap(int max, Duration window, Duration minGap) {
   }
 
-  /** Messages per batch, attempts before a message fails, the first retry delay (doubling), the claim lease. */
+  /**
+   * Messages per batch, attempts before a message fails, the first retry delay (doubling), and the
+   * lease of a claimed message: renewed before each send, so it must outlast one send, not a batch.
+   */
   public record Dispatch(int batchSize, int maxAttempts, Duration firstRetry, Duration lease) {
   }
 

@@ -6,6 +6,7 @@ import io.itinera.contact.Suppressions;
 import io.itinera.template.EmailTemplates;
 import io.itinera.template.RenderedEmail;
 import io.itinera.timing.SendWindow;
+import io.itinera.timing.SendWindowProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,10 +30,12 @@ public class EmailQueue {
   private final EmailLinks links;
   private final EmailProperties properties;
   private final SendWindow sendWindow;
+  private final SendWindowProperties quietHours;
   private final Clock clock;
 
   public EmailQueue(Contacts contacts, Suppressions suppressions, Outbox outbox, EmailTemplates templates,
-      EmailLinks links, EmailProperties properties, SendWindow sendWindow, Clock clock) {
+      EmailLinks links, EmailProperties properties, SendWindow sendWindow, SendWindowProperties quietHours,
+      Clock clock) {
     this.contacts = contacts;
     this.suppressions = suppressions;
     this.outbox = outbox;
@@ -40,6 +43,7 @@ public class EmailQueue {
     this.links = links;
     this.properties = properties;
     this.sendWindow = sendWindow;
+    this.quietHours = quietHours;
     this.clock = clock;
   }
 
@@ -53,8 +57,8 @@ public class EmailQueue {
     var id = UUID.randomUUID().toString();
     var skipped = reasonToSkip(contact, step.category(), now);
     if (skipped != null) {
-      outbox.insert(message(id, step, contact, null, MessageStatus.SKIPPED, skipped, now), step.stepId(),
-          step.idempotencyKey(), null);
+      outbox.insert(message(id, step, contact, null, MessageStatus.SKIPPED, skipped, now, null), step.stepId(),
+          step.idempotencyKey());
       return new QueueResult(id, MessageStatus.SKIPPED, skipped);
     }
     var rendered = templates.render(step.template(), model(contact, journeyVariables, id));
@@ -62,8 +66,10 @@ public class EmailQueue {
         rendered.text());
     // Marketing email waits out the contact's quiet hours in the outbox; transactional email does not wait.
     var sendAt = step.category() == EmailCategory.MARKETING ? sendWindow.notInQuietHours(contact, now) : now;
-    outbox.insert(message(id, step, contact, email, MessageStatus.QUEUED, null, now), step.stepId(),
-        step.idempotencyKey(), sendAt);
+    var held = sendAt.isAfter(now) ? "held by quiet hours (" + quietHours.quietHoursStart() + "-"
+        + quietHours.quietHoursEnd() + " " + contact.timezone().getId() + ")" : null;
+    outbox.insert(message(id, step, contact, email, MessageStatus.QUEUED, held, now, sendAt), step.stepId(),
+        step.idempotencyKey());
     return new QueueResult(id, MessageStatus.QUEUED, null);
   }
 
@@ -115,10 +121,10 @@ public class EmailQueue {
   }
 
   private OutboxMessage message(String id, EmailStep step, Contact contact, RenderedEmail email,
-      MessageStatus status, String reason, Instant now) {
+      MessageStatus status, String reason, Instant now, Instant sendAt) {
     return new OutboxMessage(id, contact.id(), step.journeyKey(), step.processInstanceId(), step.template(),
         step.category(), contact.email(), step.sender() == null ? properties.from() : step.sender(), step.replyTo(),
         email == null ? null : email.subject(), email == null ? null : email.html(), email == null ? null : email.text(),
-        status, reason, 0, now, null);
+        status, reason, 0, now, null, sendAt);
   }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,7 +19,11 @@ import org.springframework.stereotype.Repository;
 public class Outbox {
 
   private static final String COLUMNS = "id, contact_id, journey_key, process_instance_id, template, category,"
-      + " recipient, sender, reply_to, subject, html_body, text_body, status, reason, attempts, created_at, sent_at";
+      + " recipient, sender, reply_to, subject, html_body, text_body, status, reason, attempts, created_at, sent_at,"
+      + " next_attempt_at";
+
+  /** A message still claimed by this owner: the condition of every update a dispatcher makes. */
+  private static final String OWNED = " WHERE id = ? AND claimed_by = ? AND status = 'SENDING'";
 
   private final JdbcClient jdbc;
 
@@ -31,52 +36,74 @@ public class Outbox {
         .param(idempotencyKey).query(Integer.class).single() > 0;
   }
 
-  void insert(OutboxMessage message, String stepId, String idempotencyKey, Instant nextAttemptAt) {
-    jdbc.sql("INSERT INTO email_message (" + COLUMNS + ", step_id, idempotency_key, next_attempt_at)"
+  void insert(OutboxMessage message, String stepId, String idempotencyKey) {
+    jdbc.sql("INSERT INTO email_message (" + COLUMNS + ", step_id, idempotency_key)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(message.id(), message.contactId(), message.journeyKey(), message.processInstanceId(),
             message.template(), message.category().name(), message.recipient(), message.sender(), message.replyTo(),
             message.subject(), message.html(), message.text(), message.status().name(), message.reason(),
-            message.attempts(), utc(message.createdAt()), utc(message.sentAt()), stepId, idempotencyKey,
-            utc(nextAttemptAt))
+            message.attempts(), utc(message.createdAt()), utc(message.sentAt()), utc(message.nextAttemptAt()), stepId,
+            idempotencyKey)
         .update();
   }
 
   /**
-   * Claims up to {@code limit} due messages for one dispatcher: queued ones whose attempt is due,
-   * and ones whose claim expired because their dispatcher died. Rows another dispatcher is
-   * claiming at the same moment are skipped, not waited for.
+   * Claims up to {@code limit} due messages for {@code owner}: queued ones whose attempt is due, and
+   * ones whose lease expired because their dispatcher died or did not get to them in time. Rows
+   * another dispatcher is claiming at the same moment are skipped, not waited for.
    */
-  List<OutboxMessage> claim(int limit, Instant now, Instant leaseUntil) {
+  List<OutboxMessage> claim(int limit, Instant now, Instant leaseUntil, String owner) {
     var claimed = jdbc.sql("SELECT " + COLUMNS + " FROM email_message"
             + " WHERE status IN ('QUEUED', 'SENDING') AND next_attempt_at <= ?"
             + " ORDER BY next_attempt_at FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
         .param(utc(now))
         .query(Outbox::message)
         .list();
-    if (!claimed.isEmpty()) {
-      jdbc.sql("UPDATE email_message SET status = 'SENDING', next_attempt_at = :lease, attempts = attempts + 1"
-              + " WHERE id IN (:ids)")
-          .param("lease", utc(leaseUntil))
-          .param("ids", claimed.stream().map(OutboxMessage::id).toList())
-          .update();
+    if (claimed.isEmpty()) {
+      return claimed;
     }
-    return claimed;
+    var ids = claimed.stream().map(OutboxMessage::id).toList();
+    // The UPDATE checks again that each row is still due, and only rows it took are returned: a row that
+    // another dispatcher renewed or finished after the SELECT read it must never be taken over. PostgreSQL's
+    // FOR UPDATE re-checks by itself; this keeps the rule independent of each database's locking.
+    jdbc.sql("UPDATE email_message SET status = 'SENDING', claimed_by = :owner, next_attempt_at = :lease"
+            + " WHERE id IN (:ids) AND status IN ('QUEUED', 'SENDING') AND next_attempt_at <= :now")
+        .param("owner", owner)
+        .param("lease", utc(leaseUntil))
+        .param("ids", ids)
+        .param("now", utc(now))
+        .update();
+    var ours = Set.copyOf(jdbc.sql("SELECT id FROM email_message WHERE id IN (:ids) AND claimed_by = :owner")
+        .param("ids", ids).param("owner", owner).query(String.class).list());
+    return claimed.stream().filter(message -> ours.contains(message.id())).toList();
   }
 
-  void markSent(String id, Instant sentAt) {
-    jdbc.sql("UPDATE email_message SET status = 'SENT', sent_at = ?, next_attempt_at = NULL, reason = NULL WHERE id = ?")
-        .params(utc(sentAt), id).update();
+  /**
+   * Extends the owner's lease on one message just before sending it, and counts the attempt.
+   * False when another dispatcher has taken the message over: then the owner must not send it.
+   */
+  boolean renew(String id, String owner, Instant leaseUntil) {
+    return jdbc.sql("UPDATE email_message SET next_attempt_at = ?, attempts = attempts + 1" + OWNED)
+        .params(utc(leaseUntil), id, owner).update() == 1;
   }
 
-  void retryLater(String id, Instant nextAttemptAt, String reason) {
-    jdbc.sql("UPDATE email_message SET status = 'QUEUED', next_attempt_at = ?, reason = ? WHERE id = ?")
-        .params(utc(nextAttemptAt), truncate(reason), id).update();
+  /** The finishing updates act only on a message the owner still holds; each returns whether it did. */
+  boolean markSent(String id, String owner, Instant sentAt) {
+    return jdbc.sql("UPDATE email_message SET status = 'SENT', sent_at = ?, next_attempt_at = NULL, reason = NULL"
+            + OWNED)
+        .params(utc(sentAt), id, owner).update() == 1;
   }
 
-  void markFailed(String id, String reason) {
-    jdbc.sql("UPDATE email_message SET status = 'FAILED', next_attempt_at = NULL, reason = ? WHERE id = ?")
-        .params(truncate(reason), id).update();
+  boolean retryLater(String id, String owner, int attempts, Instant nextAttemptAt, String reason) {
+    return jdbc.sql("UPDATE email_message SET status = 'QUEUED', claimed_by = NULL, attempts = ?, next_attempt_at = ?,"
+            + " reason = ?" + OWNED)
+        .params(attempts, utc(nextAttemptAt), truncate(reason), id, owner).update() == 1;
+  }
+
+  boolean markFailed(String id, String owner, int attempts, String reason) {
+    return jdbc.sql("UPDATE email_message SET status = 'FAILED', attempts = ?, next_attempt_at = NULL, reason = ?"
+            + OWNED)
+        .params(attempts, truncate(reason), id, owner).update() == 1;
   }
 
   public Optional<OutboxMessage> find(String id) {
@@ -129,7 +156,8 @@ public class Outbox {
         row.getString("reason"),
         row.getInt("attempts"),
         instant(row, "created_at"),
-        instant(row, "sent_at"));
+        instant(row, "sent_at"),
+        instant(row, "next_attempt_at"));
   }
 
   private static String truncate(String reason) {

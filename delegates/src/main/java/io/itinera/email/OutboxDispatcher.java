@@ -8,6 +8,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
@@ -18,10 +20,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what the outbox holds. A batch is claimed in one short transaction (rows other nodes are
- * claiming are skipped), then sent over one SMTP connection, and each message is marked sent in
- * its own transaction the moment the server accepted it. If a node dies in between, its claim
- * expires and the message goes out again: at least once, with the same Message-ID.
+ * Sends what the outbox holds. A batch is claimed under a token of its own in one short transaction
+ * (rows other nodes are claiming are skipped) and sent over one SMTP connection. The lease is short
+ * and covers only what is being sent: just before each message the dispatcher renews that message's
+ * lease and sends only if it still holds the claim, then marks it sent in its own transaction the
+ * moment the server accepted it. A message a slow batch did not reach in time goes to another node,
+ * never to both; a dead node's claims return after one lease. The one message a node was sending
+ * when it died goes out again: at least once, with the same Message-ID.
  */
 @Component
 public class OutboxDispatcher {
@@ -49,8 +54,9 @@ public class OutboxDispatcher {
   public int dispatchDue() {
     var dispatch = properties.dispatch();
     var now = clock.instant();
+    var owner = UUID.randomUUID().toString();
     List<OutboxMessage> batch = transaction.execute(
-        status -> outbox.claim(dispatch.batchSize(), now, now.plus(dispatch.lease())));
+        status -> outbox.claim(dispatch.batchSize(), now, now.plus(dispatch.lease()), owner));
     if (batch == null || batch.isEmpty()) {
       return 0;
     }
@@ -60,45 +66,61 @@ public class OutboxDispatcher {
     } catch (MessagingException unreachable) {
       log.warn("SMTP server {}:{} unreachable, {} messages wait: {}", mail.getHost(), mail.getPort(), batch.size(),
           unreachable.getMessage());
-      batch.forEach(message -> later(message, "SMTP server unreachable: " + unreachable.getMessage()));
+      batch.forEach(message -> later(message, owner, "SMTP server unreachable: " + unreachable.getMessage()));
       return batch.size();
     }
     try {
-      batch.forEach(message -> send(transport, message));
+      batch.forEach(message -> send(transport, message, owner));
     } finally {
       close(transport);
     }
     return batch.size();
   }
 
-  private void send(Transport transport, OutboxMessage message) {
+  private void send(Transport transport, OutboxMessage message, String owner) {
+    var renewed = transaction.execute(status ->
+        outbox.renew(message.id(), owner, clock.instant().plus(properties.dispatch().lease())));
+    if (!Boolean.TRUE.equals(renewed)) {
+      log.debug("Message {} was taken over by another dispatcher after its lease ended", message.id());
+      return;
+    }
     try {
       var mime = mime(message);
       transport.sendMessage(mime, mime.getAllRecipients());
-      transaction.executeWithoutResult(status -> outbox.markSent(message.id(), clock.instant()));
+      finish(message, () -> outbox.markSent(message.id(), owner, clock.instant()));
     } catch (MessagingException | UnsupportedEncodingException failed) {
       var code = smtpCode(failed);
       if (code >= 500) {
-        transaction.executeWithoutResult(status ->
-            outbox.markFailed(message.id(), "SMTP " + code + ": " + failed.getMessage()));
+        finish(message, () -> outbox.markFailed(message.id(), owner, message.attempts() + 1,
+            "SMTP " + code + ": " + failed.getMessage()));
       } else {
-        later(message, failed.getMessage());
+        later(message, owner, failed.getMessage());
       }
     }
   }
 
   /** Transient trouble: again after a delay that doubles with each attempt, until the attempts run out. */
-  private void later(OutboxMessage claimed, String reason) {
+  private void later(OutboxMessage claimed, String owner, String reason) {
     var dispatch = properties.dispatch();
     var attempts = claimed.attempts() + 1;
-    transaction.executeWithoutResult(status -> {
-      if (attempts >= dispatch.maxAttempts()) {
-        outbox.markFailed(claimed.id(), "gave up after " + attempts + " attempts: " + reason);
-      } else {
-        var delay = dispatch.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 20));
-        outbox.retryLater(claimed.id(), clock.instant().plus(delay), reason);
-      }
-    });
+    if (attempts >= dispatch.maxAttempts()) {
+      finish(claimed, () -> outbox.markFailed(claimed.id(), owner, attempts,
+          "gave up after " + attempts + " attempts: " + reason));
+    } else {
+      var delay = dispatch.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 20));
+      finish(claimed, () -> outbox.retryLater(claimed.id(), owner, attempts, clock.instant().plus(delay), reason));
+    }
+  }
+
+  /**
+   * Records the outcome in its own transaction. It only misses if one send outlasted the lease
+   * (the SMTP timeouts must stay below it): then the new owner sends the message again.
+   */
+  private void finish(OutboxMessage message, BooleanSupplier update) {
+    if (!Boolean.TRUE.equals(transaction.execute(status -> update.getAsBoolean()))) {
+      log.warn("Message {} outlasted its lease of {} and was taken over: it may go out twice; keep the SMTP"
+          + " timeouts below the lease", message.id(), properties.dispatch().lease());
+    }
   }
 
   private MimeMessage mime(OutboxMessage message) throws MessagingException, UnsupportedEncodingException {

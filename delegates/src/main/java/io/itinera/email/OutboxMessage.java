@@ -2,7 +2,10 @@ package io.itinera.email;
 
 import java.time.Instant;
 
-/** A message in the outbox, as the API shows it and the dispatcher sends it. */
+/**
+ * A message in the outbox, as the API shows it and the dispatcher sends it. {@code nextAttemptAt}
+ * is when a queued message is due (after quiet hours or a retry delay) or when a claim's lease ends.
+ */
 public record OutboxMessage(
     String id,
     String contactId,
@@ -20,5 +23,6 @@ public record OutboxMessage(
     String reason,
     int attempts,
     Instant createdAt,
-    Instant sentAt) {
+    Instant sentAt,
+    Instant nextAttemptAt) {
 }

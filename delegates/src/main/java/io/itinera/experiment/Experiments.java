@@ -1,9 +1,11 @@
 package io.itinera.experiment;
 
+import io.itinera.database.InsertIfAbsent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,9 +16,11 @@ import org.springframework.stereotype.Repository;
 public class Experiments {
 
   private final JdbcClient jdbc;
+  private final InsertIfAbsent insertIfAbsent;
 
-  public Experiments(JdbcClient jdbc) {
+  public Experiments(JdbcClient jdbc, InsertIfAbsent insertIfAbsent) {
     this.jdbc = jdbc;
+    this.insertIfAbsent = insertIfAbsent;
   }
 
   /**
@@ -29,12 +33,18 @@ public class Experiments {
     if (stored.isPresent() && stored.get().equals(List.of(journeyKey, variants, holdout))) {
       return;
     }
-    var updated = jdbc.sql("UPDATE experiment SET journey_key = ?, variants = ?, holdout = ?, updated_at = ? WHERE name = ?")
-        .params(journeyKey, variants, holdout, utc(at), experiment).update();
-    if (updated == 0) {
-      jdbc.sql("INSERT INTO experiment (name, journey_key, variants, holdout, updated_at) VALUES (?, ?, ?, ?, ?)")
-          .params(experiment, journeyKey, variants, holdout, utc(at)).update();
+    var row = new LinkedHashMap<String, Object>();
+    row.put("name", experiment);
+    row.put("journey_key", journeyKey);
+    row.put("variants", variants);
+    row.put("holdout", holdout);
+    row.put("updated_at", utc(at));
+    // Runs reaching a new experiment at once all get here: one inserts, the others find its row.
+    if (stored.isEmpty() && insertIfAbsent.insert("experiment", List.of("name"), row)) {
+      return;
     }
+    jdbc.sql("UPDATE experiment SET journey_key = ?, variants = ?, holdout = ?, updated_at = ? WHERE name = ?")
+        .params(journeyKey, variants, holdout, utc(at), experiment).update();
   }
 
   Optional<Definition> definition(String experiment) {
@@ -48,13 +58,20 @@ public class Experiments {
         .params(experiment, contactId).query(String.class).optional();
   }
 
+  /**
+   * Records the contact's variant unless a concurrent run of the same contact already did; the
+   * variant is a function of experiment and contact, so both runs chose the same.
+   */
   void assign(String experiment, String contactId, String variant, String journeyKey, String processInstanceId,
       Instant at) {
-    jdbc.sql("""
-            INSERT INTO experiment_assignment
-              (experiment, contact_id, variant, journey_key, process_instance_id, assigned_at)
-            VALUES (?, ?, ?, ?, ?, ?)""")
-        .params(experiment, contactId, variant, journeyKey, processInstanceId, utc(at)).update();
+    var row = new LinkedHashMap<String, Object>();
+    row.put("experiment", experiment);
+    row.put("contact_id", contactId);
+    row.put("variant", variant);
+    row.put("journey_key", journeyKey);
+    row.put("process_instance_id", processInstanceId);
+    row.put("assigned_at", utc(at));
+    insertIfAbsent.insert("experiment_assignment", List.of("experiment", "contact_id"), row);
   }
 
   /**

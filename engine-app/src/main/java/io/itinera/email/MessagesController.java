@@ -1,8 +1,12 @@
 package io.itinera.email;
 
 import io.itinera.api.ItineraApi;
+import io.itinera.contact.Contacts;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,23 +17,32 @@ import org.springframework.web.bind.annotation.RestController;
 class MessagesController {
 
   private final Outbox outbox;
+  private final Contacts contacts;
 
-  MessagesController(Outbox outbox) {
+  MessagesController(Outbox outbox, Contacts contacts) {
     this.outbox = outbox;
+    this.contacts = contacts;
   }
 
   @GetMapping("/api/contacts/{contactId}/messages")
   List<MessageSummary> messages(@PathVariable String contactId) {
-    return outbox.ofContact(contactId).stream().map(MessageSummary::of).toList();
+    var messages = outbox.ofContact(contactId);
+    // An empty list would tell a caller with a typo in the id that the contact simply got no email.
+    if (messages.isEmpty() && contacts.find(contactId).isEmpty()) {
+      throw new ErrorResponseException(HttpStatus.NOT_FOUND,
+          ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no contact '" + contactId + "'"), null);
+    }
+    return messages.stream().map(MessageSummary::of).toList();
   }
 
+  /** {@code notBefore}: when a queued message goes out at the earliest (quiet hours, a retry); {@code reason} says why. */
   record MessageSummary(String id, String journey, String template, EmailCategory category, MessageStatus status,
-      String reason, String subject, int attempts, Instant createdAt, Instant sentAt) {
+      String reason, String subject, int attempts, Instant createdAt, Instant notBefore, Instant sentAt) {
 
     static MessageSummary of(OutboxMessage message) {
       return new MessageSummary(message.id(), message.journeyKey(), message.template(), message.category(),
           message.status(), message.reason(), message.subject(), message.attempts(), message.createdAt(),
-          message.sentAt());
+          message.status() == MessageStatus.QUEUED ? message.nextAttemptAt() : null, message.sentAt());
     }
   }
 }

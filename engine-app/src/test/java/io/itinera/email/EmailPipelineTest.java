@@ -178,11 +178,37 @@ class EmailPipelineTest {
     assertThat(inbox()).hasSize(1);
     assertThat(messages()).extracting(message -> message.get("category").asText() + " " + message.get("status").asText())
         .containsExactlyInAnyOrder("MARKETING QUEUED", "TRANSACTIONAL SENT");
+    assertThat(messages()).filteredOn(message -> message.get("status").asText().equals("QUEUED")).singleElement()
+        .satisfies(held -> {
+          assertThat(held.get("reason").asText()).isEqualTo("held by quiet hours (21:00-08:00 Pacific/Auckland)");
+          assertThat(held.get("notBefore").asText()).isEqualTo("2026-03-04T19:00:00Z");
+        });
 
     EngineTime.advance(Duration.ofHours(8));
     dispatchAll();
 
     assertThat(inbox()).hasSize(2);
+  }
+
+  @Test
+  void answersNotFoundForTheMessagesOfAnUnknownContact() {
+    var answer = api.get("/api/contacts/{id}/messages", "no-such-" + contact);
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(answer.getBody().get("detail").asText()).contains("no-such-" + contact);
+  }
+
+  @Test
+  void cutsASubjectThatAVeryLongFirstNameWouldPushPastOneHeaderLine() throws Exception {
+    api.put("/api/contacts/{id}", Map.of("attributes", Map.of("firstName", "Ann".repeat(333))), contact);
+
+    runJobsAndDispatch(signUp());
+
+    var subject = single(inbox()).getSubject();
+    assertThat(subject).hasSize(998 - "Subject: ".length()).contains("AnnAnn").endsWith("\u2026");
+    assertThat(messages()).singleElement().satisfies(message -> assertThat(message.get("status").asText())
+        .isEqualTo("SENT"));
   }
 
   @Test

@@ -87,7 +87,9 @@ class AbSplitTest {
     assertThat(byName(report, "control").get("differenceToControl").isNull()).isTrue();
     assertThat(byName(report, "treatment").get("confidenceInterval95")).hasSize(2);
     assertThat(byName(report, "treatment").get("pValue").asDouble()).isBetween(0.0, 1.0);
-    assertThat(report.at("/winner/variant").asText()).isNotEqualTo("holdout");
+    // 60 contacts over three groups: fewer than 100 in each, too few to name a winner.
+    assertThat(report.get("winner").isNull()).isTrue();
+    assertThat(report.get("status").asText()).startsWith("collecting data (").endsWith(" of 100 per variant)");
   }
 
   @Test

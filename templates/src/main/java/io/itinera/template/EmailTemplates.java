@@ -56,7 +56,7 @@ public final class EmailTemplates {
   public RenderedEmail render(String name, Map<String, Object> model) {
     requireParts(name);
     var context = context(model);
-    var subject = PlainText.oneLine(process(name, name + TemplateFiles.SUBJECT, context));
+    var subject = PlainText.subject(process(name, name + TemplateFiles.SUBJECT, context));
     var html = process(name, name + TemplateFiles.HTML, context);
     var text = files.exists(name + TemplateFiles.TEXT)
         ? PlainText.tidy(process(name, name + TemplateFiles.TEXT, context))

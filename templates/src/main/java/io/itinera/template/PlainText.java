@@ -11,11 +11,32 @@ final class PlainText {
   private static final Pattern TRAILING_BLANKS = Pattern.compile("(?m)[ \t\u00A0]+$");
   private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
 
+  /** RFC 5322 2.1.1: at most 998 characters a line, and the subject's line starts with "Subject: ". */
+  static final int SUBJECT_MAX = 998 - "Subject: ".length();
+  private static final String ELLIPSIS = "\u2026";
+
   private PlainText() {
   }
 
+  /**
+   * A subject on one line that fits one header line (and the outbox column): a longer one, such as
+   * a contact's 1,000-character first name, is cut on a code-point boundary and ends in an ellipsis.
+   */
+  static String subject(String text) {
+    var line = oneLine(text);
+    if (line.length() <= SUBJECT_MAX) {
+      return line;
+    }
+    var end = SUBJECT_MAX - ELLIPSIS.length();
+    // Never leave half of a surrogate pair (an emoji, say) behind: that would be an invalid character.
+    if (Character.isLowSurrogate(line.charAt(end)) && Character.isHighSurrogate(line.charAt(end - 1))) {
+      end--;
+    }
+    return line.substring(0, end).stripTrailing() + ELLIPSIS;
+  }
+
   /** One line: a subject with a line break in it would let a contact's data inject mail headers. */
-  static String oneLine(String text) {
+  private static String oneLine(String text) {
     return ANY_SPACE.matcher(text).replaceAll(" ").strip();
   }
 

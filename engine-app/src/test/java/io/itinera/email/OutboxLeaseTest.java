@@ -1,0 +1,204 @@
+package io.itinera.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.itinera.ApiClient;
+import io.itinera.ItineraAppTest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Several dispatchers on one outbox with an SMTP server that takes 7 seconds a message (on a test
+ * clock the server moves): the lease covers what each dispatcher is actually sending.
+ */
+@ItineraAppTest
+class OutboxLeaseTest {
+
+  /** Long before anything the other tests queue, so that only this test's messages are due. */
+  private static final Instant START = Instant.parse("2001-01-01T00:00:00Z");
+  private static final Duration SEND_TIME = Duration.ofSeconds(7);
+
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  Outbox outbox;
+  @Autowired
+  EmailLinks links;
+  @Autowired
+  EmailProperties properties;
+  @Autowired
+  TransactionTemplate transaction;
+  @Autowired
+  JdbcClient jdbc;
+
+  private final TestClock clock = new TestClock(START);
+  private final String contact = "c-" + UUID.randomUUID();
+  private final List<String> queued = new ArrayList<>();
+  private final AtomicReference<Runnable> afterNinthMessage = new AtomicReference<>(() -> { });
+  private final AtomicInteger received = new AtomicInteger();
+  private SlowSmtpServer smtp;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    new ApiClient(http).put("/api/contacts/{id}", Map.of("email", contact + "@example.com"), contact);
+    smtp = new SlowSmtpServer(messageId -> {
+      clock.advance(SEND_TIME);
+      if (received.incrementAndGet() == 9) {
+        afterNinthMessage.get().run();
+      }
+    });
+  }
+
+  @AfterEach
+  void stopServer() throws Exception {
+    smtp.close();
+  }
+
+  @Test
+  void deliversEveryMessageOnceWhenTwoNodesShareASlowSmtpServer() throws Exception {
+    queue(60);
+    var pool = Executors.newFixedThreadPool(2);
+    try {
+      Callable<Void> node = () -> {
+        var dispatcher = dispatcher();
+        while (unfinished() > 0) {
+          if (dispatcher.dispatchDue() == 0) {
+            // Nothing due for this node yet: the other one holds the rest, whose leases run on.
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+          }
+        }
+        return null;
+      };
+      for (var done : pool.invokeAll(List.of(node, node), 2, TimeUnit.MINUTES)) {
+        done.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(accepted()).hasSize(60).doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(queued.stream().map(this::messageId).toList());
+    assertThat(statuses()).containsOnly(MessageStatus.SENT);
+  }
+
+  @Test
+  void sendsTheClaimsOfADeadNodeOnceTheirLeaseEnds() {
+    queue(3);
+    var lease = properties.dispatch().lease();
+    transaction.executeWithoutResult(status -> outbox.claim(50, START, START.plus(lease), "dead-node"));
+    var dispatcher = dispatcher();
+
+    clock.advance(lease.minusSeconds(1));
+    assertThat(dispatcher.dispatchDue()).isZero();
+    clock.advance(Duration.ofSeconds(2));
+    dispatcher.dispatchDue();
+
+    assertThat(accepted()).containsExactlyElementsOf(queued.stream().map(this::messageId).toList());
+    assertThat(statuses()).containsOnly(MessageStatus.SENT);
+  }
+
+  @Test
+  void doesNotSendWhatAnotherNodeTookOverAfterTheLeaseEnded() {
+    queue(12);
+    var lease = properties.dispatch().lease();
+    // 9 messages of 7 seconds outlast the 60-second claim on the rest of the batch: another node takes it over.
+    afterNinthMessage.set(() -> transaction.executeWithoutResult(
+        status -> outbox.claim(50, clock.instant(), clock.instant().plus(lease), "other-node")));
+
+    dispatcher().dispatchDue();
+
+    assertThat(accepted()).containsExactlyElementsOf(
+        queued.subList(0, 9).stream().map(this::messageId).toList());
+    var expected = new ArrayList<>(Collections.nCopies(9, MessageStatus.SENT));
+    expected.addAll(Collections.nCopies(3, MessageStatus.SENDING));
+    assertThat(statuses()).containsExactlyElementsOf(expected);
+  }
+
+  private OutboxDispatcher dispatcher() {
+    var mail = new JavaMailSenderImpl();
+    mail.setHost("127.0.0.1");
+    mail.setPort(smtp.port());
+    return new OutboxDispatcher(outbox, mail, links, properties, transaction, clock);
+  }
+
+  private void queue(int count) {
+    for (int i = 0; i < count; i++) {
+      var id = UUID.randomUUID().toString();
+      // One second apart, so that the outbox claims them in this order.
+      var due = START.minusSeconds(count - i);
+      outbox.insert(new OutboxMessage(id, contact, null, null, "welcome", EmailCategory.TRANSACTIONAL,
+          contact + "@example.com", properties.from(), null, "Message " + i, "<p>" + i + "</p>", String.valueOf(i),
+          MessageStatus.QUEUED, null, 0, due, null, due), null, id);
+      queued.add(id);
+    }
+  }
+
+  /** What the server accepted of this test's messages (it may also get what other tests left due). */
+  private List<String> accepted() {
+    var ours = queued.stream().map(this::messageId).toList();
+    return smtp.acceptedMessageIds().stream().filter(ours::contains).toList();
+  }
+
+  private String messageId(String id) {
+    return "<" + id + "@" + properties.domain() + ">";
+  }
+
+  private List<MessageStatus> statuses() {
+    return queued.stream().map(id -> outbox.find(id).orElseThrow().status()).toList();
+  }
+
+  private long unfinished() {
+    return jdbc.sql("SELECT COUNT(*) FROM email_message WHERE contact_id = ? AND status <> 'SENT'").param(contact)
+        .query(Long.class).single();
+  }
+
+  /** A clock only the test moves, shared by the dispatchers as the database's notion of now would be. */
+  private static final class TestClock extends Clock {
+    private final AtomicReference<Instant> now;
+
+    TestClock(Instant start) {
+      now = new AtomicReference<>(start);
+    }
+
+    void advance(Duration duration) {
+      now.updateAndGet(instant -> instant.plus(duration));
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+}
