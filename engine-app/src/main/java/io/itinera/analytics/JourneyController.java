@@ -1,10 +1,8 @@
 package io.itinera.analytics;
 
 import io.itinera.api.ItineraApi;
+import io.itinera.api.Problems;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,7 +25,6 @@ class JourneyController {
 
   @GetMapping("/api/journeys/{key}/stats")
   JourneyStats stats(@PathVariable String key) {
-    return analytics.stats(key).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no journey '" + key + "'"), null));
+    return analytics.stats(key).orElseThrow(() -> Problems.notFound("There is no journey '" + key + "'"));
   }
 }

@@ -8,11 +8,18 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 /** RFC 9457 problem bodies; for bad input, {@code field} names the field at fault. */
 public final class Problems {
 
   private Problems() {
+  }
+
+  /** What an API call names does not exist: a 404 with a problem body that says what is missing. */
+  public static ErrorResponseException notFound(String detail) {
+    return new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        detail), null);
   }
 
   public static ProblemDetail invalidField(String field, String detail) {

@@ -2,6 +2,7 @@ package io.itinera.contact;
 
 import io.itinera.api.InvalidFieldException;
 import io.itinera.api.ItineraApi;
+import io.itinera.api.Problems;
 import io.itinera.api.JsonValueLimits;
 import io.itinera.api.RequestValidator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -133,8 +133,6 @@ class ContactController {
   }
 
   private static ErrorResponseException notFound(String contactId) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-        "There is no contact '" + contactId + "'");
-    return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    return Problems.notFound("There is no contact '" + contactId + "'");
   }
 }

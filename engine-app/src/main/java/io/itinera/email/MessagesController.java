@@ -1,12 +1,10 @@
 package io.itinera.email;
 
 import io.itinera.api.ItineraApi;
+import io.itinera.api.Problems;
 import io.itinera.contact.Contacts;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,8 +27,7 @@ class MessagesController {
     var messages = outbox.ofContact(contactId);
     // An empty list would tell a caller with a typo in the id that the contact simply got no email.
     if (messages.isEmpty() && contacts.find(contactId).isEmpty()) {
-      throw new ErrorResponseException(HttpStatus.NOT_FOUND,
-          ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no contact '" + contactId + "'"), null);
+      throw Problems.notFound("There is no contact '" + contactId + "'");
     }
     return messages.stream().map(MessageSummary::of).toList();
   }

@@ -1,9 +1,7 @@
 package io.itinera.experiment;
 
 import io.itinera.api.ItineraApi;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import io.itinera.api.Problems;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,7 +19,6 @@ class ExperimentController {
 
   @GetMapping("/api/experiments/{name}")
   ExperimentReport experiment(@PathVariable String name) {
-    return results.of(name).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no experiment '" + name + "'"), null));
+    return results.of(name).orElseThrow(() -> Problems.notFound("There is no experiment '" + name + "'"));
   }
 }

@@ -1,10 +1,8 @@
 package io.itinera.template;
 
 import io.itinera.api.ItineraApi;
+import io.itinera.api.Problems;
 import io.itinera.email.EmailQueue;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,7 +21,6 @@ class TemplatePreviewController {
 
   @GetMapping("/api/templates/{name}/preview")
   RenderedEmail preview(@PathVariable String name, @RequestParam String contactId) {
-    return emails.preview(name, contactId).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no contact '" + contactId + "'"), null));
+    return emails.preview(name, contactId).orElseThrow(() -> Problems.notFound("There is no contact '" + contactId + "'"));
   }
 }

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,13 +56,8 @@ class IncidentRetryTest {
 
   @Test
   void retryingAFailedStepThroughTheEngineRestApiRunsItNow() {
-    var run = new ApiClient(http).track(contact, "test_flaky", Map.of()).at("/started/0/processInstanceId").asText();
-    var job = management.createJobQuery().processInstanceId(run).singleResult();
-    for (int attempt = 0; attempt < 3; attempt++) {
-      assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("allowed");
-      EngineTime.advance(Duration.ofMinutes(1));
-    }
-    assertThat(runtime.createIncidentQuery().processInstanceId(run).count()).isEqualTo(1);
+    var run = startFlakyRun();
+    var job = failUntilIncident(run);
 
     // given ops fixed the cause
     runtime.setVariable(run, "allowed", true);
@@ -81,15 +77,26 @@ class IncidentRetryTest {
 
   @Test
   void aDueDateGivenWithTheRetryStillWins() {
-    var run = new ApiClient(http).track(contact, "test_flaky", Map.of()).at("/started/0/processInstanceId").asText();
-    var job = management.createJobQuery().processInstanceId(run).singleResult();
-    for (int attempt = 0; attempt < 3; attempt++) {
-      assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("allowed");
-    }
+    var job = failUntilIncident(startFlakyRun());
     var tomorrow = Date.from(EngineTime.now().plus(Duration.ofDays(1)));
 
     management.setJobRetries(1).jobId(job.getId()).dueDate(tomorrow).execute();
 
     assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getDuedate()).isEqualTo(tomorrow);
+  }
+
+  private String startFlakyRun() {
+    return new ApiClient(http).track(contact, "test_flaky", Map.of()).at("/started/0/processInstanceId").asText();
+  }
+
+  /** Runs the step until its retries are used up, a minute apart, as the job executor would. */
+  private Job failUntilIncident(String run) {
+    var job = management.createJobQuery().processInstanceId(run).singleResult();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("allowed");
+      EngineTime.advance(Duration.ofMinutes(1));
+    }
+    assertThat(runtime.createIncidentQuery().processInstanceId(run).count()).isEqualTo(1);
+    return job;
   }
 }
