@@ -1,0 +1,4 @@
+/**
+ * Signed tokens for the links in emails (opens, clicks, unsubscribes).
+ */
+package io.itinera.tracking;

@@ -1,0 +1,145 @@
+package io.itinera.api.contact;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.itinera.api.InvalidFieldException;
+import io.itinera.api.ItineraApi;
+import io.itinera.api.JsonValueLimits;
+import io.itinera.api.Problems;
+import io.itinera.api.RequestValidator;
+import io.itinera.contact.AttributesTooLargeException;
+import io.itinera.contact.Change;
+import io.itinera.contact.ContactErasure;
+import io.itinera.contact.ContactPatch;
+import io.itinera.contact.ContactUpdate;
+import io.itinera.contact.ContactUpdates;
+import io.itinera.contact.Contacts;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.IllformedLocaleException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Identify: apps create, update, read and erase contacts. */
+@RestController
+@ItineraApi
+@RequestMapping("/api/contacts")
+class ContactController {
+
+  private static final int MAX_LOCALE = 35;
+
+  private final ContactUpdates updates;
+  private final ContactErasure erasure;
+  private final Contacts contacts;
+  private final ContactProfiles profiles;
+  private final ObjectMapper json;
+  private final RequestValidator validator;
+  private final JsonValueLimits limits;
+
+  ContactController(ContactUpdates updates, ContactErasure erasure, Contacts contacts, ContactProfiles profiles,
+      ObjectMapper json, RequestValidator validator, JsonValueLimits limits) {
+    this.updates = updates;
+    this.erasure = erasure;
+    this.contacts = contacts;
+    this.profiles = profiles;
+    this.json = json;
+    this.validator = validator;
+    this.limits = limits;
+  }
+
+  @PutMapping("/{contactId}")
+  ResponseEntity<ContactResponse> put(@PathVariable String contactId, @RequestBody ObjectNode body)
+      throws JsonProcessingException {
+    checkContactId(contactId);
+    var request = json.treeToValue(body, ContactRequest.class);
+    validator.check(request, "");
+    if (request.attributes() != null) {
+      limits.checkAttributes("attributes", request.attributes());
+    }
+    final ContactUpdate update;
+    try {
+      update = updates.apply(contactId, patchOf(body, request));
+    } catch (AttributesTooLargeException tooLarge) {
+      throw new InvalidFieldException("attributes", tooLarge.getMessage());
+    }
+    return ResponseEntity.status(update.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(profiles.of(update.contact()));
+  }
+
+  @GetMapping("/{contactId}")
+  ContactResponse get(@PathVariable String contactId) {
+    checkContactId(contactId);
+    return contacts.find(contactId).map(profiles::of).orElseThrow(() -> notFound(contactId));
+  }
+
+  /** Erases the contact: the right to be forgotten. */
+  @DeleteMapping("/{contactId}")
+  ResponseEntity<Void> delete(@PathVariable String contactId) {
+    checkContactId(contactId);
+    if (!erasure.erase(contactId)) {
+      throw notFound(contactId);
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  static void checkContactId(String contactId) {
+    if (!contactId.matches(ItineraApi.CONTACT_ID)) {
+      throw new InvalidFieldException("contactId",
+          "A contact id is 1 to 255 letters, digits and . _ @ : + - and starts with a letter or digit");
+    }
+  }
+
+  private static ContactPatch patchOf(ObjectNode sent, ContactRequest request) {
+    return new ContactPatch(
+        change(sent, "email", request.email(), Function.identity()),
+        change(sent, "timezone", request.timezone(), ContactController::timezone),
+        change(sent, "locale", request.locale(), ContactController::locale),
+        change(sent, "lifecycleStage", request.lifecycleStage(), Function.identity()),
+        request.attributes() == null ? Map.of() : request.attributes());
+  }
+
+  private static <T, R> Change<R> change(ObjectNode sent, String field, T value, Function<T, R> convert) {
+    if (!sent.has(field)) {
+      return Change.none();
+    }
+    return Change.to(value == null ? null : convert.apply(value));
+  }
+
+  private static ZoneId timezone(String id) {
+    try {
+      return ZoneId.of(id);
+    } catch (DateTimeException e) {
+      throw new InvalidFieldException("timezone", "Unknown time zone '" + id + "': use an IANA id such as Europe/Berlin");
+    }
+  }
+
+  /** The tag as Java normalises it, which is what is stored, so its length is checked after. */
+  private static String locale(String tag) {
+    final String normalised;
+    try {
+      normalised = new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
+    } catch (IllformedLocaleException e) {
+      throw new InvalidFieldException("locale", "Not a language tag such as en-GB: '" + tag + "'");
+    }
+    if (normalised.length() > MAX_LOCALE) {
+      throw new InvalidFieldException("locale", "A language tag is at most " + MAX_LOCALE + " characters");
+    }
+    return normalised;
+  }
+
+  private static ErrorResponseException notFound(String contactId) {
+    return Problems.notFound("There is no contact '" + contactId + "'");
+  }
+}

@@ -1,0 +1,58 @@
+package io.itinera.api.contact;
+
+import io.itinera.contact.Contact;
+import io.itinera.contact.Contacts;
+import io.itinera.contact.EngagementScoring;
+import io.itinera.contact.Suppressions;
+import io.itinera.journey.Enrolment;
+import io.itinera.journey.JourneyEnrolments;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/** Puts together what the API shows of a contact. */
+@Component
+class ContactProfiles {
+
+  private final Contacts contacts;
+  private final EngagementScoring scoring;
+  private final Suppressions suppressions;
+  private final JourneyEnrolments enrolments;
+  private final Clock clock;
+
+  ContactProfiles(Contacts contacts, EngagementScoring scoring, Suppressions suppressions,
+      JourneyEnrolments enrolments, Clock clock) {
+    this.contacts = contacts;
+    this.scoring = scoring;
+    this.suppressions = suppressions;
+    this.enrolments = enrolments;
+    this.clock = clock;
+  }
+
+  ContactResponse of(Contact contact) {
+    var journeys = enrolments.ofContact(contact.id()).stream()
+        .filter(Enrolment::active)
+        .map(run -> new ContactResponse.CurrentJourney(run.journeyKey(), run.processInstanceId(), run.enteredAt()))
+        .toList();
+    return new ContactResponse(
+        contact.id(),
+        contact.email(),
+        contact.timezone().getId(),
+        contact.locale(),
+        contact.lifecycleStage(),
+        contact.attributes(),
+        Math.round(scoring.scoreAt(contact, clock.instant()) * 100) / 100.0,
+        contact.lastEngagedAt(),
+        contacts.segmentsOf(contact.id()),
+        subscription(contact),
+        journeys,
+        contact.createdAt(),
+        contact.updatedAt());
+  }
+
+  private String subscription(Contact contact) {
+    if (suppressions.isSuppressed(contact.email())) {
+      return "suppressed";
+    }
+    return contact.unsubscribedAt() == null ? "subscribed" : "unsubscribed";
+  }
+}

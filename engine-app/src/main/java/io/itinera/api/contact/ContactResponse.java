@@ -1,0 +1,25 @@
+package io.itinera.api.contact;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A contact as the API shows it: the profile with its score, segments, subscription and current journeys. */
+record ContactResponse(
+    String id,
+    String email,
+    String timezone,
+    String locale,
+    String lifecycleStage,
+    Map<String, Object> attributes,
+    double engagementScore,
+    Instant lastEngagedAt,
+    List<String> segments,
+    String subscription,
+    List<CurrentJourney> journeys,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  record CurrentJourney(String journey, String processInstanceId, Instant enteredAt) {
+  }
+}

@@ -1,0 +1,15 @@
+package io.itinera.api.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * Up to {@value #MAX_EVENTS} track calls at once; each is read, checked and answered on its own,
+ * which is why they arrive as JSON trees rather than as {@link EventRequest}s.
+ */
+record EventBatchRequest(@NotNull @Size(min = 1, max = MAX_EVENTS) List<JsonNode> batch) {
+
+  static final int MAX_EVENTS = 1000;
+}

@@ -1,0 +1,4 @@
+/**
+ * Health components beyond Spring Boot's own.
+ */
+package io.itinera.health;

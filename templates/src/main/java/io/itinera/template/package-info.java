@@ -1,0 +1,4 @@
+/**
+ * Email templates (Thymeleaf): files, rendering, and the text and subject derived from them.
+ */
+package io.itinera.template;
