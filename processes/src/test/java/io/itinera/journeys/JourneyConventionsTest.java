@@ -21,7 +21,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycl
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Holds every journey to the BPMN conventions of docs/design: what Cockpit shows and how failures behave. */
+/** Holds every journey to our BPMN conventions (README, Adding a journey): what Cockpit shows and how failures behave. */
 class JourneyConventionsTest {
 
   private static final Path JOURNEYS = Path.of("src/main/resources/journeys");

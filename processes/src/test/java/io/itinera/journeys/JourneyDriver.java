@@ -23,14 +23,7 @@ final class JourneyDriver {
   }
 
   void runDueJobs() {
-    for (int executed = 0; executed < MAX_JOBS_PER_STEP; executed++) {
-      var due = management.createJobQuery().executable().listPage(0, 1);
-      if (due.isEmpty()) {
-        return;
-      }
-      management.executeJob(due.get(0).getId());
-    }
-    throw new IllegalStateException("More than " + MAX_JOBS_PER_STEP + " jobs in one step: a loop in the journey?");
+    runDueJobs(null);
   }
 
   /**
@@ -42,9 +35,11 @@ final class JourneyDriver {
     runDueJobs(processInstanceId);
   }
 
+  /** Runs the due jobs of one run, or of every run when {@code processInstanceId} is null. */
   void runDueJobs(String processInstanceId) {
     for (int executed = 0; executed < MAX_JOBS_PER_STEP; executed++) {
-      var due = management.createJobQuery().processInstanceId(processInstanceId).executable().listPage(0, 1);
+      var query = management.createJobQuery().executable();
+      var due = (processInstanceId == null ? query : query.processInstanceId(processInstanceId)).listPage(0, 1);
       if (due.isEmpty()) {
         return;
       }
