@@ -17,11 +17,11 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,9 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CartAbandonmentTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .useProcessEngine(JourneyTestEngine.get())
-      .build();
+  static ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
 
   private static final String CONTACT = "contact-42";
   private static final Instant ABANDONED = Instant.parse("2026-06-12T16:00:00Z");

@@ -14,8 +14,8 @@ import java.util.Date;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,9 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JourneySchedulersTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .useProcessEngine(JourneyTestEngine.get())
-      .build();
+  static ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
 
   /** Between the schedules' runs: no timer start is due. */
   private static final Instant NOW = Instant.parse("2026-06-12T16:30:00Z");

@@ -1,30 +1,34 @@
 package io.itinera.journeys;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 
-/** One in-memory engine for every path test: no job executor, so tests decide when jobs run. */
+/**
+ * The in-memory engine of a path test class, recording flow coverage (a report per class in
+ * target/process-test-coverage, which {@link JourneyCoverageTest} adds up): no job executor, so
+ * tests decide when jobs run.
+ */
 final class JourneyTestEngine {
 
-  private static final String NAME = "journey-path-tests";
+  private static final AtomicInteger ENGINES = new AtomicInteger();
 
   private JourneyTestEngine() {
   }
 
-  static synchronized ProcessEngine get() {
-    var existing = ProcessEngines.getProcessEngine(NAME);
-    if (existing != null) {
-      return existing;
-    }
+  static ProcessEngineCoverageExtension withCoverage() {
+    // Each class gets its own engine and database: the coverage extension builds the engine it watches.
+    var name = "journey-path-tests-" + ENGINES.incrementAndGet();
     var configuration = new StandaloneInMemProcessEngineConfiguration();
-    configuration.setProcessEngineName(NAME);
-    configuration.setJdbcUrl("jdbc:h2:mem:" + NAME + ";DB_CLOSE_DELAY=-1");
+    configuration.setProcessEngineName(name);
+    configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
     configuration.setJobExecutorActivate(false);
     configuration.setHistory("full");
     // Resolves the beans a journey calls to the test doubles registered with Mocks.
     configuration.setExpressionManager(new MockExpressionManager());
-    return configuration.buildProcessEngine();
+    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+    return ProcessEngineCoverageExtension.builder(configuration).build();
   }
 }

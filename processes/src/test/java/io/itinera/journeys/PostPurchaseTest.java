@@ -18,8 +18,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PostPurchaseTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .useProcessEngine(JourneyTestEngine.get())
-      .build();
+  static ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
 
   private static final String CONTACT = "c1";
   private static final Instant PURCHASED = Instant.parse("2026-06-12T16:00:00Z");

@@ -15,8 +15,8 @@ import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,9 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WelcomeSeriesTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .useProcessEngine(JourneyTestEngine.get())
-      .build();
+  static ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
 
   private static final String CONTACT = "contact-42";
   private static final Instant SIGNED_UP = Instant.parse("2026-03-06T16:00:00Z");

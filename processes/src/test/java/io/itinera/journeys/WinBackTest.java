@@ -19,8 +19,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WinBackTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .useProcessEngine(JourneyTestEngine.get())
-      .build();
+  static ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
 
   private static final String CONTACT = "contact-42";
   /** The scheduler's cron runs in the engine's time zone: the clock starts at 16:00 there. */
