@@ -2,6 +2,7 @@ package io.itinera.analytics;
 
 import io.itinera.email.MessageStatus;
 import io.itinera.email.Outbox;
+import io.itinera.journey.JourneyEnrolments;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +17,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,15 +31,15 @@ public class JourneyAnalytics {
   private final ManagementService management;
   private final HistoryService history;
   private final Outbox outbox;
-  private final JdbcClient jdbc;
+  private final JourneyEnrolments enrolments;
 
   public JourneyAnalytics(RepositoryService repository, ManagementService management, HistoryService history,
-      Outbox outbox, JdbcClient jdbc) {
+      Outbox outbox, JourneyEnrolments enrolments) {
     this.repository = repository;
     this.management = management;
     this.history = history;
     this.outbox = outbox;
-    this.jdbc = jdbc;
+    this.enrolments = enrolments;
   }
 
   public List<JourneySummary> journeys() {
@@ -87,13 +87,10 @@ public class JourneyAnalytics {
   private JourneyStats enrolmentTotals(String journeyKey, String name, List<JourneyStats.Step> steps) {
     var byStatus = new LinkedHashMap<String, Long>();
     var revenue = new BigDecimal[] {BigDecimal.ZERO};
-    jdbc.sql("SELECT status, COUNT(*), COALESCE(SUM(revenue), 0) FROM journey_enrolment WHERE journey_key = ?"
-            + " GROUP BY status")
-        .param(journeyKey)
-        .query(row -> {
-          byStatus.put(row.getString(1), row.getLong(2));
-          revenue[0] = revenue[0].add(row.getBigDecimal(3));
-        });
+    enrolments.totalsByStatus(journeyKey).forEach(total -> {
+      byStatus.put(total.status(), total.runs());
+      revenue[0] = revenue[0].add(total.revenue());
+    });
     var active = byStatus.getOrDefault("ACTIVE", 0L);
     var exits = new LinkedHashMap<String, Long>();
     byStatus.forEach((status, count) -> {

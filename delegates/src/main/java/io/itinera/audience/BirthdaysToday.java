@@ -7,7 +7,6 @@ import java.time.MonthDay;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,12 +19,10 @@ public class BirthdaysToday implements Audience {
 
   static final LocalTime SEND_AT = LocalTime.of(9, 0);
 
-  private final JdbcClient jdbc;
   private final Contacts contacts;
   private final Clock clock;
 
-  public BirthdaysToday(JdbcClient jdbc, Contacts contacts, Clock clock) {
-    this.jdbc = jdbc;
+  public BirthdaysToday(Contacts contacts, Clock clock) {
     this.contacts = contacts;
     this.clock = clock;
   }
@@ -38,11 +35,7 @@ public class BirthdaysToday implements Audience {
   /** Reads a page of contacts and keeps those whose birthday it is; the attributes are JSON, so this filters in Java. */
   @Override
   public Page page(String cursor, int size) {
-    var ids = jdbc.sql("SELECT id FROM contact WHERE id > ? AND email IS NOT NULL AND attributes LIKE ?"
-            + " ORDER BY id FETCH FIRST %d ROWS ONLY".formatted(size))
-        .params(cursor == null ? "" : cursor, "%\"birthday\"%")
-        .query(String.class)
-        .list();
+    var ids = contacts.withAttribute("birthday", cursor, size);
     var birthdays = new ArrayList<String>();
     for (var id : ids) {
       contacts.find(id).filter(contact -> {

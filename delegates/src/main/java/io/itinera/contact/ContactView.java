@@ -1,5 +1,6 @@
 package io.itinera.contact;
 
+import io.itinera.segment.Segments;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -12,13 +13,13 @@ import java.util.Map;
 public class ContactView {
 
   private final Contact contact;
-  private final Contacts contacts;
+  private final Segments segments;
   private final EngagementScoring scoring;
   private final Clock clock;
 
-  ContactView(Contact contact, Contacts contacts, EngagementScoring scoring, Clock clock) {
+  ContactView(Contact contact, Segments segments, EngagementScoring scoring, Clock clock) {
     this.contact = contact;
-    this.contacts = contacts;
+    this.segments = segments;
     this.scoring = scoring;
     this.clock = clock;
   }
@@ -63,6 +64,6 @@ public class ContactView {
   }
 
   public boolean inSegment(String segment) {
-    return contacts.inSegment(contact.id(), segment);
+    return segments.contains(segment, contact.id());
   }
 }

@@ -1,5 +1,6 @@
 package io.itinera.contact;
 
+import io.itinera.segment.Segments;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 
@@ -8,11 +9,13 @@ import org.springframework.stereotype.Component;
 public class ContactViews {
 
   private final Contacts contacts;
+  private final Segments segments;
   private final EngagementScoring scoring;
   private final Clock clock;
 
-  public ContactViews(Contacts contacts, EngagementScoring scoring, Clock clock) {
+  public ContactViews(Contacts contacts, Segments segments, EngagementScoring scoring, Clock clock) {
     this.contacts = contacts;
+    this.segments = segments;
     this.scoring = scoring;
     this.clock = clock;
   }
@@ -20,7 +23,7 @@ public class ContactViews {
   /** @throws IllegalStateException if there is no such contact: a journey must not guess */
   public ContactView of(String contactId) {
     return contacts.find(contactId)
-        .map(contact -> new ContactView(contact, contacts, scoring, clock))
+        .map(contact -> new ContactView(contact, segments, scoring, clock))
         .orElseThrow(() -> new IllegalStateException("There is no contact '" + contactId + "'"));
   }
 }

@@ -16,7 +16,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The contact store. Writes join the caller's transaction. */
+/**
+ * The contact store, sole owner of the {@code contact} table. Writes join the caller's transaction.
+ * {@link #inactive} also reads {@code contact_event} (owned by ContactEvents), only to read.
+ */
 @Repository
 public class Contacts {
 
@@ -78,19 +81,36 @@ public class Contacts {
     });
   }
 
+  /**
+   * One page of ids, after {@code cursor}, of contacts with an address whose attributes mention
+   * {@code attribute}: the attributes are JSON, so the caller reads and checks the value itself.
+   */
+  public List<String> withAttribute(String attribute, String cursor, int size) {
+    return jdbc.sql("SELECT id FROM contact WHERE id > ? AND email IS NOT NULL AND attributes LIKE ?"
+            + " ORDER BY id FETCH FIRST %d ROWS ONLY".formatted(size))
+        .params(cursor == null ? "" : cursor, "%\"" + attribute + "\"%")
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * One page of ids, after {@code cursor}, of subscribed contacts with an address, created before
+   * {@code since}, and with no event since then.
+   */
+  public List<String> inactive(OffsetDateTime since, String cursor, int size) {
+    return jdbc.sql("""
+            SELECT c.id FROM contact c
+             WHERE c.id > ? AND c.unsubscribed_at IS NULL AND c.email IS NOT NULL AND c.created_at < ?
+               AND NOT EXISTS (SELECT 1 FROM contact_event e WHERE e.contact_id = c.id AND e.occurred_at >= ?)
+             ORDER BY c.id FETCH FIRST %d ROWS ONLY""".formatted(size))
+        .params(cursor == null ? "" : cursor, since, since)
+        .query(String.class)
+        .list();
+  }
+
   /** Deletes the contact with its events and segment memberships. */
   public boolean delete(String id) {
     return jdbc.sql("DELETE FROM contact WHERE id = ?").param(id).update() > 0;
-  }
-
-  public List<String> segmentsOf(String id) {
-    return jdbc.sql("SELECT segment FROM segment_membership WHERE contact_id = ? ORDER BY segment")
-        .param(id).query(String.class).list();
-  }
-
-  public boolean inSegment(String id, String segment) {
-    return jdbc.sql("SELECT COUNT(*) FROM segment_membership WHERE contact_id = ? AND segment = ?")
-        .params(id, segment).query(Integer.class).single() > 0;
   }
 
   private Contact contact(ResultSet row, int rowNumber) throws SQLException {

@@ -1,16 +1,17 @@
 package io.itinera.email;
 
+import io.itinera.template.RenderedEmail;
 import io.itinera.tracking.TrackingTokens;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The signed links an email carries: unsubscribe (page, one-click and mailto), the open pixel, and
- * every link of the body rewritten to pass through click tracking.
+ * every outside link of both parts rewritten to pass through click tracking.
  */
 @Component
 public class EmailLinks {
@@ -19,7 +20,8 @@ public class EmailLinks {
   public static final String CLICK = "c";
   public static final String UNSUBSCRIBE = "u";
 
-  private static final Pattern LINK = Pattern.compile("href=\"(https?://[^\"]+)\"");
+  /** An address in plain text; it ends before closing punctuation, such as {@code (https://x.example).} */
+  private static final Pattern TEXT_LINK = Pattern.compile("https?://[^\\s<>\"'()]*[^\\s<>\"'().,;:!?]");
 
   private final TrackingTokens tokens;
   private final EmailProperties properties;
@@ -40,22 +42,39 @@ public class EmailLinks {
         + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  /** Sends every outside link through click tracking and adds the open pixel. */
-  String track(String html, String messageId) {
-    var links = LINK.matcher(html);
-    var tracked = new StringBuilder();
-    while (links.find()) {
-      var target = HtmlUtils.htmlUnescape(links.group(1));
-      var replacement = target.startsWith(base())
-          ? links.group()
-          : "href=\"" + HtmlUtils.htmlEscape(base() + "/t/c/" + tokens.sign(CLICK, messageId, target)) + "\"";
-      links.appendReplacement(tracked, Matcher.quoteReplacement(replacement));
+  /** Both parts with every outside http(s) link sent through click tracking, and the open pixel in the HTML. */
+  RenderedEmail track(RenderedEmail email, String messageId) {
+    return new RenderedEmail(email.subject(), trackHtml(email.html(), messageId), trackText(email.text(), messageId));
+  }
+
+  /** Every {@code <a href>}, however its value is quoted (the parser reads them all alike). */
+  private String trackHtml(String html, String messageId) {
+    var document = Jsoup.parse(html);
+    document.outputSettings().prettyPrint(false);
+    for (var link : document.select("a[href]")) {
+      var target = link.attr("href");
+      if (outside(target)) {
+        link.attr("href", clickUrl(messageId, target));
+      }
     }
-    links.appendTail(tracked);
-    var pixel = "<img src=\"" + base() + "/t/o/" + tokens.sign(OPEN, messageId)
-        + "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0\">";
-    var end = tracked.lastIndexOf("</body>");
-    return end < 0 ? tracked + pixel : tracked.insert(end, pixel).toString();
+    document.body().appendElement("img")
+        .attr("src", base() + "/t/o/" + tokens.sign(OPEN, messageId))
+        .attr("width", "1").attr("height", "1").attr("alt", "").attr("style", "display:block;border:0");
+    return document.outerHtml();
+  }
+
+  private String trackText(String text, String messageId) {
+    return TEXT_LINK.matcher(text).replaceAll(link -> Matcher.quoteReplacement(
+        outside(link.group()) ? clickUrl(messageId, link.group()) : link.group()));
+  }
+
+  /** Our own links (unsubscribe, tracking) stay as they are: they are already signed. */
+  private boolean outside(String url) {
+    return (url.startsWith("http://") || url.startsWith("https://")) && !url.startsWith(base());
+  }
+
+  private String clickUrl(String messageId, String target) {
+    return base() + "/t/c/" + tokens.sign(CLICK, messageId, target);
   }
 
   private String base() {

@@ -62,8 +62,7 @@ public class EmailQueue {
       return new QueueResult(id, MessageStatus.SKIPPED, skipped);
     }
     var rendered = templates.render(step.template(), model(contact, journeyVariables, id));
-    var email = new RenderedEmail(rendered.subject(), links.track(rendered.html(), id),
-        rendered.text());
+    var email = links.track(rendered, id);
     // Marketing email waits out the contact's quiet hours in the outbox; transactional email does not wait.
     var sendAt = step.category() == EmailCategory.MARKETING ? sendWindow.notInQuietHours(contact, now) : now;
     var held = sendAt.isAfter(now) ? "held by quiet hours (" + quietHours.quietHoursStart() + "-"

@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Experiments, the variant each contact got, and the counts their results come from. */
+/**
+ * Experiments and the variant each contact got: owner of {@code experiment} and {@code experiment_assignment}.
+ * Its {@link #tally} also reads {@code journey_enrolment} (owned by JourneyEnrolments), only to read.
+ */
 @Repository
 public class Experiments {
 

@@ -83,9 +83,22 @@ public class JourneyEnrolments {
         .list();
   }
 
+  /** The journey's runs per status, with the revenue their goal events carried, over all its versions. */
+  public List<StatusTotal> totalsByStatus(String journeyKey) {
+    return jdbc.sql("SELECT status, COUNT(*), COALESCE(SUM(revenue), 0) FROM journey_enrolment WHERE journey_key = ?"
+            + " GROUP BY status")
+        .param(journeyKey)
+        .query((row, number) -> new StatusTotal(row.getString(1), row.getLong(2), row.getBigDecimal(3)))
+        .list();
+  }
+
   /** Forgets the contact's runs: part of erasing a contact, after its runs were cancelled. */
   public void deleteOfContact(String contactId) {
     jdbc.sql("DELETE FROM journey_enrolment WHERE contact_id = ?").param(contactId).update();
+  }
+
+  /** How many runs of a journey have a status, and their revenue. */
+  public record StatusTotal(String status, long runs, BigDecimal revenue) {
   }
 
   private static Enrolment enrolment(ResultSet row, int rowNumber) throws SQLException {

@@ -8,7 +8,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Named segments and their members. Writes join the caller's transaction. */
+/** Named segments and their members: owner of {@code segment_membership}. Writes join the caller's transaction. */
 @Repository
 public class Segments {
 
@@ -41,6 +41,17 @@ public class Segments {
         .params(segment, (long) page * size, size)
         .query((row, number) -> new Member(row.getString(1), row.getObject(2, OffsetDateTime.class).toInstant()))
         .list();
+  }
+
+  /** The segments the contact is in, by name. */
+  public List<String> ofContact(String contactId) {
+    return jdbc.sql("SELECT segment FROM segment_membership WHERE contact_id = ? ORDER BY segment")
+        .param(contactId).query(String.class).list();
+  }
+
+  public boolean contains(String segment, String contactId) {
+    return jdbc.sql("SELECT COUNT(*) FROM segment_membership WHERE contact_id = ? AND segment = ?")
+        .params(contactId, segment).query(Integer.class).single() > 0;
   }
 
   public long count(String segment) {

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itinera.journey.JourneyStep;
 import io.itinera.journey.StepInputs;
 import io.itinera.journey.StepRejectedException;
+import io.itinera.signing.HmacSigner;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -19,8 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -111,14 +107,8 @@ public class CallWebhookDelegate implements JavaDelegate, JourneyStep {
       throw new IllegalStateException("No webhook secret: set ITINERA_WEBHOOK_SECRET to sign webhook requests");
     }
     var timestamp = clock.instant().getEpochSecond();
-    try {
-      var mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      var digest = mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-      return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("Every Java runtime has HmacSHA256", e);
-    }
+    var digest = new HmacSigner(properties.secret()).sign(timestamp + "." + body);
+    return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(digest);
   }
 
   private static String answered(WebhookStep step, WebhookClient.Answer response) {

@@ -46,6 +46,8 @@ import org.springframework.util.LinkedMultiValueMap;
 @ItineraAppTest
 class EmailPipelineTest {
 
+  private static final Pattern TRACKED_TEXT_LINK =
+      Pattern.compile("http://localhost:8080(/t/c/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)");
   private static final Pattern PIXEL = Pattern.compile("src=\"http://localhost:8080(/t/o/[^\"]+)\"");
   private static final Pattern TRACKED_LINK = Pattern.compile("href=\"http://localhost:8080(/t/c/[^\"]+)\"");
 
@@ -325,6 +327,19 @@ class EmailPipelineTest {
         location -> assertThat(untracked).contains("href=\"" + location + "\""));
     var read = api.get("/api/contacts/{id}", contact).getBody();
     assertThat(read.get("engagementScore").asDouble()).isEqualTo(4.0);
+  }
+
+  @Test
+  void tracksTheLinksOfTheTextPartToo() throws Exception {
+    runJobsAndDispatch(signUp());
+    var text = body(single(inbox()), "text/plain");
+
+    var redirect = withoutFollowingRedirects(firstMatch(TRACKED_TEXT_LINK, text));
+
+    assertThat(text).doesNotContain("https://itinera.example/getting-started").contains("http://localhost:8080/u/");
+    assertThat(redirect.statusCode()).isEqualTo(HttpStatus.FOUND.value());
+    assertThat(redirect.headers().firstValue("Location")).contains("https://itinera.example/getting-started");
+    assertThat(api.get("/api/contacts/{id}", contact).getBody().get("engagementScore").asDouble()).isPositive();
   }
 
   @Test

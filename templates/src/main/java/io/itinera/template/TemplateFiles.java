@@ -2,18 +2,17 @@ package io.itinera.template;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.jar.JarEntry;
+import java.util.stream.Stream;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
  * The template files: those in the override directory, if any, then those shipped on the classpath
@@ -59,41 +58,17 @@ final class TemplateFiles {
     return Collections.unmodifiableSortedSet(names);
   }
 
+  /** The files right in the folder, in every jar and directory of the classpath (Spring walks both alike). */
   private List<String> classpathFiles() {
     try {
-      var files = new ArrayList<String>();
-      for (var folder : Collections.list(classLoader.getResources(CLASSPATH_FOLDER))) {
-        files.addAll(filesIn(folder));
-      }
-      return files;
+      return Stream.of(new PathMatchingResourcePatternResolver(classLoader)
+              .getResources(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX + CLASSPATH_FOLDER + "*"))
+          .filter(Resource::isReadable)
+          .map(Resource::getFilename)
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list the shipped email templates", e);
     }
-  }
-
-  private static List<String> filesIn(URL folder) throws IOException {
-    if ("file".equals(folder.getProtocol())) {
-      try (var entries = Files.list(Path.of(folder.toURI()))) {
-        return entries.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).toList();
-      } catch (URISyntaxException e) {
-        throw new IOException("Cannot read the folder " + folder, e);
-      }
-    }
-    if (folder.openConnection() instanceof JarURLConnection connection) {
-      // Without caches the JarFile is ours to close rather than shared with class loading.
-      connection.setUseCaches(false);
-      var folderEntry = connection.getEntryName();
-      var prefix = folderEntry.endsWith("/") ? folderEntry : folderEntry + "/";
-      try (var jar = connection.getJarFile()) {
-        return jar.stream()
-            .map(JarEntry::getName)
-            .filter(entry -> entry.startsWith(prefix) && entry.indexOf('/', prefix.length()) < 0)
-            .map(entry -> entry.substring(prefix.length()))
-            .filter(file -> !file.isEmpty())
-            .toList();
-      }
-    }
-    throw new IOException("Cannot list the files of " + folder);
   }
 
   private static String strip(String file, String suffix) {

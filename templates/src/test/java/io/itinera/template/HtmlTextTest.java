@@ -28,4 +28,10 @@ class HtmlTextTest {
         + "<a href=\"https://b.example\">https://b.example</a></p>"))
         .isEqualTo("Read more (https://a.example/?x=1&y=2) or https://b.example");
   }
+
+  @Test
+  void readsUnquotedLinksAndListsLikeABrowser() {
+    assertThat(HtmlText.from("<ul><li><a href=https://c.example/x>Plans</a><li>Add-ons</ul><p>Bye&nbsp;now</p>"))
+        .isEqualTo("- Plans (https://c.example/x)\n- Add-ons\n\nBye now");
+  }
 }

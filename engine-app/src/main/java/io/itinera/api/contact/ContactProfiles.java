@@ -6,6 +6,7 @@ import io.itinera.contact.EngagementScoring;
 import io.itinera.contact.Suppressions;
 import io.itinera.journey.Enrolment;
 import io.itinera.journey.JourneyEnrolments;
+import io.itinera.segment.Segments;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 
@@ -13,15 +14,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ContactProfiles {
 
-  private final Contacts contacts;
+  private final Segments segments;
   private final EngagementScoring scoring;
   private final Suppressions suppressions;
   private final JourneyEnrolments enrolments;
   private final Clock clock;
 
-  ContactProfiles(Contacts contacts, EngagementScoring scoring, Suppressions suppressions,
+  ContactProfiles(Segments segments, EngagementScoring scoring, Suppressions suppressions,
       JourneyEnrolments enrolments, Clock clock) {
-    this.contacts = contacts;
+    this.segments = segments;
     this.scoring = scoring;
     this.suppressions = suppressions;
     this.enrolments = enrolments;
@@ -42,7 +43,7 @@ class ContactProfiles {
         contact.attributes(),
         Math.round(scoring.scoreAt(contact, clock.instant()) * 100) / 100.0,
         contact.lastEngagedAt(),
-        contacts.segmentsOf(contact.id()),
+        segments.ofContact(contact.id()),
         subscription(contact),
         journeys,
         contact.createdAt(),
