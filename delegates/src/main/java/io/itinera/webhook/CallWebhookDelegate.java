@@ -16,9 +16,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -57,9 +54,7 @@ public class CallWebhookDelegate implements JavaDelegate, JourneyStep {
 
   @Override
   public StepInputs inputs() {
-    var optional = Stream.concat(Stream.of("method", "timeout", "resultVariable", "responseFields"),
-        WebhookPayload.inputs().stream());
-    return StepInputs.of(Set.of("url"), optional.collect(Collectors.toSet()));
+    return WebhookStep.INPUTS;
   }
 
   @Override
