@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * The Enrol audience step of a journey's scheduler: starts the journey (by its start
  * {@code message}) for one page of the {@code audience}, in this step's own transaction, and keeps
- * the cursor in {@link JourneyVariables#AUDIENCE_CURSOR}. The BPMN loops back to this step (asynchronously) while
- * {@link JourneyVariables#AUDIENCE_DONE} is false, so each page is a job of its own. Entry rules apply as for events.
+ * the cursor in {@link JourneyVariables#AUDIENCE_CURSOR}. The BPMN loops back to this step
+ * (asynchronously) while {@link JourneyVariables#AUDIENCE_DONE} is false, so each page is a job of its
+ * own. Entry rules apply as for events.
  */
 @Component
 public class EnrolAudienceDelegate implements JavaDelegate, JourneyStep {

@@ -143,8 +143,8 @@ public final class StepInput<T> {
       try {
         return JSON.readValue(text, OBJECT);
       } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException(input.describe(execution) + " is not a JSON object: " + e.getOriginalMessage(),
-            e);
+        throw new IllegalArgumentException(
+            input.describe(execution) + " is not a JSON object: " + e.getOriginalMessage(), e);
       }
     }
     return null;

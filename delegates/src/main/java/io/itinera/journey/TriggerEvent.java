@@ -7,9 +7,9 @@ import java.util.Map;
 public record TriggerEvent(long eventId, String contactId, String type, Map<String, Object> properties) {
 
   /**
-   * The variables a journey started by this event gets: {@link JourneyVariables#EVENT} holds the properties
-   * ({@code ${event.source == 'website'}}) and {@link JourneyVariables#EVENT_TYPE} the type. The contact is the
-   * run's business key; every variable more costs rows in the runtime and history tables.
+   * The variables a journey started by this event gets: {@link JourneyVariables#EVENT} holds the
+   * properties ({@code ${event.source == 'website'}}) and {@link JourneyVariables#EVENT_TYPE} the type.
+   * The contact is the run's business key; every variable more costs rows in the runtime and history tables.
    */
   public Map<String, Object> variables() {
     var variables = new HashMap<String, Object>();

@@ -14,8 +14,8 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Resolves {@code contact} and {@code events} in every journey expression to the contact of the
- * run (its business key) or, outside a run, of the {@link JourneyVariables#CONTACT_ID} variable, read fresh from the
- * store at each evaluation instead of copied into process variables.
+ * run (its business key) or, outside a run, of the {@link JourneyVariables#CONTACT_ID} variable,
+ * read fresh from the store at each evaluation instead of copied into process variables.
  */
 class JourneyContextElResolver extends ELResolver {
 
@@ -50,8 +50,10 @@ class JourneyContextElResolver extends ELResolver {
         && execution.getProcessInstance().getBusinessKey() != null) {
       return execution.getProcessInstance().getBusinessKey();
     }
-    if (scope instanceof VariableScope variables) {
-      return JourneyVariables.CONTACT_ID.from(variables).orElse(null);
+    var inScope = scope instanceof VariableScope variables
+        ? JourneyVariables.CONTACT_ID.from(variables).orElse(null) : null;
+    if (inScope != null) {
+      return inScope;
     }
     if (context.getContext(VariableContext.class) instanceof VariableContext variables) {
       var id = variables.resolve(JourneyVariables.CONTACT_ID.name());

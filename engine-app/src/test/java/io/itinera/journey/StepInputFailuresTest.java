@@ -53,7 +53,7 @@ class StepInputFailuresTest {
 
   @Test
   void refusesAHoldoutThatIsNotAWholePercentUpTo50() {
-    var split = new LinkedHashMap<String, String>(Map.of("experiment", "e-" + UUID.randomUUID(), "variants", "a:50,b:50"));
+    var split = new LinkedHashMap<>(Map.of("experiment", "e-" + UUID.randomUUID(), "variants", "a:50,b:50"));
 
     split.put("holdout", "ten");
     assertThatThrownBy(() -> runStep("abSplitDelegate", split))
