@@ -1,19 +1,14 @@
 package io.itinera.contact;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.itinera.journey.JourneyStep;
+import io.itinera.journey.StepInput;
+import io.itinera.journey.StepInputs;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.itinera.journey.JourneyStep;
-import io.itinera.journey.StepInputs;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -29,23 +24,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class UpdateContactDelegate implements JavaDelegate, JourneyStep {
 
-  private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() { };
+  private static final StepInput<Map<String, Object>> SET = StepInput.map("set");
+  private static final StepInput<Map<String, Object>> INCREMENT = StepInput.map("increment");
+  private static final StepInput<List<String>> REMOVE = StepInput.names("remove");
+  // As given, not stripped: an empty stage is a change to empty, as before inputs were typed.
+  private static final StepInput<Object> LIFECYCLE_STAGE = StepInput.value("lifecycleStage");
+  private static final StepInput<String> MARKETING = StepInput.optional("marketing");
+  private static final StepInputs INPUTS = StepInputs.of(List.of(SET, INCREMENT, REMOVE, LIFECYCLE_STAGE, MARKETING));
 
   private final Contacts contacts;
   private final ContactUpdates updates;
-  private final ObjectMapper json;
   private final Clock clock;
 
-  public UpdateContactDelegate(Contacts contacts, ContactUpdates updates, ObjectMapper json, Clock clock) {
+  public UpdateContactDelegate(Contacts contacts, ContactUpdates updates, Clock clock) {
     this.contacts = contacts;
     this.updates = updates;
-    this.json = json;
     this.clock = clock;
   }
 
   @Override
   public StepInputs inputs() {
-    return StepInputs.of(Set.of(), Set.of("set", "increment", "remove", "lifecycleStage", "marketing"));
+    return INPUTS;
   }
 
   @Override
@@ -54,47 +53,21 @@ public class UpdateContactDelegate implements JavaDelegate, JourneyStep {
     var contact = contacts.find(contactId)
         .orElseThrow(() -> new IllegalStateException("There is no contact '" + contactId + "'"));
     var attributes = new HashMap<String, Object>();
-    map(execution, "set").forEach((name, value) -> attributes.put(String.valueOf(name), attributeValue(name, value)));
-    map(execution, "increment").forEach((name, delta) -> attributes.put(String.valueOf(name), incremented(contact, name, delta)));
-    names(execution.getVariableLocal("remove")).forEach(name -> attributes.put(name, null));
-    var stage = execution.getVariableLocal("lifecycleStage");
+    SET.from(execution).forEach((name, value) -> attributes.put(name, attributeValue(name, value)));
+    INCREMENT.from(execution).forEach((name, delta) -> attributes.put(name, incremented(contact, name, delta)));
+    REMOVE.from(execution).forEach(name -> attributes.put(name, null));
+    var stage = LIFECYCLE_STAGE.from(execution);
     updates.apply(contactId, new ContactPatch(Change.none(), Change.none(), Change.none(),
         stage instanceof String text ? Change.to(text) : Change.none(), attributes));
-    var marketing = execution.getVariableLocal("marketing");
+    var marketing = MARKETING.from(execution);
     if ("stop".equals(marketing)) {
       contacts.unsubscribe(contactId, clock.instant());
-    } else if (marketing instanceof String other && !other.isBlank()) {
-      throw new IllegalArgumentException("Input 'marketing' can only be 'stop', not '" + other + "'");
+    } else if (marketing != null) {
+      throw MARKETING.invalid(execution, "can only be 'stop', not '" + marketing + "'");
     }
   }
 
-  private Map<?, ?> map(DelegateExecution execution, String input) {
-    var value = execution.getVariableLocal(input);
-    if (value instanceof Map<?, ?> map) {
-      return map;
-    }
-    if (value instanceof String text && !text.isBlank()) {
-      try {
-        return json.readValue(text, OBJECT);
-      } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("Input '" + input + "' of step '" + execution.getCurrentActivityName()
-            + "' is not a JSON object: " + e.getOriginalMessage(), e);
-      }
-    }
-    return Map.of();
-  }
-
-  private static List<String> names(Object value) {
-    if (value instanceof List<?> list) {
-      return list.stream().map(String::valueOf).toList();
-    }
-    if (value instanceof String text) {
-      return Arrays.stream(text.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
-    }
-    return List.of();
-  }
-
-  private static Object attributeValue(Object name, Object value) {
+  private static Object attributeValue(String name, Object value) {
     if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
       return value;
     }
@@ -108,8 +81,8 @@ public class UpdateContactDelegate implements JavaDelegate, JourneyStep {
         + ": use a string, number, boolean or date");
   }
 
-  private static Number incremented(Contact contact, Object name, Object delta) {
-    var current = contact.attributes().getOrDefault(String.valueOf(name), 0);
+  private static Number incremented(Contact contact, String name, Object delta) {
+    var current = contact.attributes().getOrDefault(name, 0);
     if (!(current instanceof Number number) || !(delta instanceof Number step)) {
       throw new IllegalArgumentException("Attribute '" + name + "' is " + current + " and cannot be incremented by "
           + delta);

@@ -3,6 +3,7 @@ package io.itinera.email;
 import io.itinera.contact.Contact;
 import io.itinera.contact.Contacts;
 import io.itinera.contact.Suppressions;
+import io.itinera.journey.JourneyVariables;
 import io.itinera.template.EmailTemplates;
 import io.itinera.template.RenderedEmail;
 import io.itinera.timing.SendWindow;
@@ -113,7 +114,7 @@ public class EmailQueue {
     person.put("attributes", contact.attributes());
     var model = new HashMap<String, Object>();
     model.put("contact", person);
-    model.put("event", journeyVariables.get("event") instanceof Map<?, ?> event ? event : Map.of());
+    model.put("event", JourneyVariables.EVENT.from(journeyVariables).orElse(Map.of()));
     model.put("vars", journeyVariables);
     model.put("unsubscribeUrl", links.unsubscribeUrl(messageId));
     return model;

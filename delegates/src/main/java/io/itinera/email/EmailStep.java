@@ -1,7 +1,9 @@
 package io.itinera.email;
 
+import io.itinera.journey.StepInput;
 import io.itinera.journey.StepInputs;
 import io.itinera.journey.StepPass;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -21,17 +23,23 @@ public record EmailStep(
     String stepId,
     String idempotencyKey) {
 
+  static final StepInput<String> TEMPLATE = StepInput.required("template");
+  static final StepInput<String> CATEGORY = StepInput.required("category");
+  static final StepInput<String> SENDER = StepInput.optional("sender");
+  static final StepInput<String> REPLY_TO = StepInput.optional("replyTo");
+  static final StepInputs INPUTS = StepInputs.of(List.of(TEMPLATE, CATEGORY, SENDER, REPLY_TO));
+
   public static EmailStep from(DelegateExecution execution) {
-    var template = StepInputs.required(execution, "template");
-    var category = EmailCategory.parse(StepInputs.required(execution, "category"));
+    var template = TEMPLATE.from(execution);
+    var category = EmailCategory.parse(CATEGORY.from(execution));
     return new EmailStep(
         execution.getProcessBusinessKey(),
         StepInputs.journeyKey(execution),
         execution.getProcessInstanceId(),
         template,
         category,
-        StepInputs.text(execution, "sender"),
-        StepInputs.text(execution, "replyTo"),
+        SENDER.from(execution),
+        REPLY_TO.from(execution),
         execution.getCurrentActivityId(),
         StepPass.idempotencyKey(execution));
   }

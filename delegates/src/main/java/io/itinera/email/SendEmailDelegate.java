@@ -1,8 +1,8 @@
 package io.itinera.email;
 
 import io.itinera.journey.JourneyStep;
+import io.itinera.journey.JourneyVariables;
 import io.itinera.journey.StepInputs;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,13 +24,13 @@ public class SendEmailDelegate implements JavaDelegate, JourneyStep {
 
   @Override
   public StepInputs inputs() {
-    return StepInputs.of(Set.of("template", "category"), Set.of("sender", "replyTo"));
+    return EmailStep.INPUTS;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     var result = emails.queue(EmailStep.from(execution), execution.getVariables());
-    execution.setVariable("lastEmailStatus", result.status().name());
-    execution.setVariable("lastEmailReason", result.reason());
+    JourneyVariables.LAST_EMAIL_STATUS.set(execution, result.status().name());
+    JourneyVariables.LAST_EMAIL_REASON.set(execution, result.reason());
   }
 }

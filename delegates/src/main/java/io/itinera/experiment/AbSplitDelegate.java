@@ -1,9 +1,11 @@
 package io.itinera.experiment;
 
 import io.itinera.journey.JourneyStep;
+import io.itinera.journey.JourneyVariables;
+import io.itinera.journey.StepInput;
 import io.itinera.journey.StepInputs;
 import java.time.Clock;
-import java.util.Set;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,10 +14,17 @@ import org.springframework.stereotype.Component;
  * The A/B split step: puts the run's contact into a variant of {@code experiment} by a
  * deterministic hash and the {@code variants} weights (optionally a {@code holdout} percent that
  * gets nothing), records the assignment, and writes the variant to {@code resultVariable} (default
- * {@code variant}) for the gateway after it. A contact entering again keeps its variant.
+ * {@link JourneyVariables#VARIANT}) for the gateway after it. A contact entering again keeps its variant.
  */
 @Component
 public class AbSplitDelegate implements JavaDelegate, JourneyStep {
+
+  private static final StepInput<String> EXPERIMENT = StepInput.required("experiment");
+  private static final StepInput<String> VARIANTS = StepInput.required("variants");
+  private static final StepInput<Integer> HOLDOUT = StepInput.integer("holdout").otherwise(0);
+  private static final StepInput<String> RESULT_VARIABLE = StepInput.optional("resultVariable")
+      .otherwise(JourneyVariables.VARIANT.name());
+  private static final StepInputs INPUTS = StepInputs.of(List.of(EXPERIMENT, VARIANTS, HOLDOUT, RESULT_VARIABLE));
 
   private final Experiments experiments;
   private final Clock clock;
@@ -27,13 +36,13 @@ public class AbSplitDelegate implements JavaDelegate, JourneyStep {
 
   @Override
   public StepInputs inputs() {
-    return StepInputs.of(Set.of("experiment", "variants"), Set.of("holdout", "resultVariable"));
+    return INPUTS;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    var experiment = StepInputs.required(execution, "experiment");
-    var variantsText = StepInputs.required(execution, "variants");
+    var experiment = EXPERIMENT.from(execution);
+    var variantsText = VARIANTS.from(execution);
     var variants = Variants.parse(variantsText);
     var holdout = holdout(execution);
     var contactId = execution.getProcessBusinessKey();
@@ -45,24 +54,13 @@ public class AbSplitDelegate implements JavaDelegate, JourneyStep {
       experiments.assign(experiment, contactId, chosen, journey, execution.getProcessInstanceId(), now);
       return chosen;
     });
-    var resultVariable = StepInputs.text(execution, "resultVariable");
-    execution.setVariable(resultVariable == null ? "variant" : resultVariable, variant);
+    JourneyVariables.VARIANT.renamed(RESULT_VARIABLE.from(execution)).set(execution, variant);
   }
 
   private static int holdout(DelegateExecution execution) {
-    var value = execution.getVariableLocal("holdout") instanceof Number number
-        ? String.valueOf(number.intValue()) : StepInputs.text(execution, "holdout");
-    if (value == null) {
-      return 0;
-    }
-    int percent;
-    try {
-      percent = Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("holdout must be a whole percent, not '" + value + "'", e);
-    }
+    int percent = HOLDOUT.from(execution);
     if (percent < 0 || percent > 50) {
-      throw new IllegalArgumentException("holdout must be 0 to 50 percent, not " + percent);
+      throw HOLDOUT.invalid(execution, "must be 0 to 50 percent, not " + percent);
     }
     return percent;
   }

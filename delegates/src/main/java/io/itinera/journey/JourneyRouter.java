@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 public class JourneyRouter {
 
   private static final String MESSAGE = "message";
-  public static final String CONTACT_UPDATED = "contactUpdatedAt";
 
   private final RuntimeService runtime;
   private final JourneyCatalog catalog;
@@ -55,8 +54,8 @@ public class JourneyRouter {
   private Routing deliver(TriggerEvent event) {
     var reached = new ArrayList<Reached>();
     var variables = new HashMap<String, Object>();
-    variables.put("lastEvent", new HashMap<>(event.properties()));
-    variables.put("lastEventType", event.type());
+    JourneyVariables.LAST_EVENT.put(variables, event.properties());
+    JourneyVariables.LAST_EVENT_TYPE.put(variables, event.type());
     for (var run : enrolments.ofContact(event.contactId())) {
       if (!run.active()) {
         continue;
@@ -120,12 +119,12 @@ public class JourneyRouter {
   /**
    * Conditional events in a run are re-evaluated by the engine when a variable of the run changes;
    * the contact lives outside the run, so a change to it is signalled through the variable
-   * {@value #CONTACT_UPDATED} in each of the contact's active runs.
+   * {@link JourneyVariables#CONTACT_UPDATED_AT} in each of the contact's active runs.
    */
   public void recheckConditions(String contactId) {
     var now = new Date();
     runtime.createProcessInstanceQuery().processInstanceBusinessKey(contactId).active().list()
-        .forEach(run -> runtime.setVariable(run.getId(), CONTACT_UPDATED, now));
+        .forEach(run -> runtime.setVariable(run.getId(), JourneyVariables.CONTACT_UPDATED_AT.name(), now));
   }
 
   /** The ids of the journey versions whose start condition holds for the contact as stored now. */
@@ -207,6 +206,6 @@ public class JourneyRouter {
   }
 
   private static Map<String, Object> contactVariables(String contactId) {
-    return Map.of("contactId", contactId);
+    return JourneyVariables.CONTACT_ID.put(new HashMap<>(), contactId);
   }
 }

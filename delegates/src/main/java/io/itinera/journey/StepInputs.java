@@ -1,6 +1,8 @@
 package io.itinera.journey;
 
+import java.util.Collection;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
@@ -10,26 +12,15 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
  */
 public record StepInputs(Set<String> required, Set<String> optional) {
 
-  public static StepInputs of(Set<String> required, Set<String> optional) {
-    return new StepInputs(Set.copyOf(required), Set.copyOf(optional));
+  /** What a step declares, from the list of the inputs it reads. */
+  public static StepInputs of(Collection<StepInput<?>> inputs) {
+    var byRequired = inputs.stream().collect(Collectors.partitioningBy(StepInput::isRequired,
+        Collectors.mapping(StepInput::name, Collectors.toUnmodifiableSet())));
+    return new StepInputs(byRequired.get(true), byRequired.get(false));
   }
 
   public boolean reads(String input) {
     return required.contains(input) || optional.contains(input);
-  }
-
-  /** An input as text; null when left out or empty (the Modeler writes empty fields). */
-  public static String text(DelegateExecution execution, String input) {
-    return execution.getVariableLocal(input) instanceof String value && !value.isBlank() ? value.strip() : null;
-  }
-
-  /** An input that must be there, or a failure that names the step and the input. */
-  public static String required(DelegateExecution execution, String input) {
-    var value = text(execution, input);
-    if (value == null) {
-      throw new IllegalArgumentException(where(execution) + " has no input parameter '" + input + "'");
-    }
-    return value;
   }
 
   /** How an incident names the step: {@code Step 'Send welcome email' (Task_SendWelcomeEmail)}. */

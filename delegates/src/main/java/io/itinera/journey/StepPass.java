@@ -10,16 +10,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  */
 public final class StepPass {
 
-  private static final String COUNTER = "itinera.passes.";
-
   private StepPass() {
   }
 
   /** Counts this pass and returns its idempotency key; call it once per execution of the step. */
   public static String idempotencyKey(DelegateExecution execution) {
     var step = execution.getCurrentActivityId();
-    var pass = execution.getVariable(COUNTER + step) instanceof Integer previous ? previous + 1 : 1;
-    execution.setVariable(COUNTER + step, pass);
+    var passes = JourneyVariables.passesThrough(step);
+    var pass = passes.from(execution).map(previous -> previous + 1).orElse(1);
+    passes.set(execution, pass);
     var key = execution.getProcessInstanceId() + ":" + step;
     // The first pass keeps the key earlier releases used, so a job retried across an upgrade keeps it too.
     return pass == 1 ? key : key + ":" + pass;

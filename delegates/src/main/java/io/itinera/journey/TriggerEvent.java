@@ -7,14 +7,13 @@ import java.util.Map;
 public record TriggerEvent(long eventId, String contactId, String type, Map<String, Object> properties) {
 
   /**
-   * The variables a journey started by this event gets: {@code event} holds the properties
-   * ({@code ${event.source == 'website'}}) and {@code eventType} the type. The contact is the
-   * run's business key; every variable more costs rows in the runtime and history tables.
+   * The variables a journey started by this event gets: {@link JourneyVariables#EVENT} holds the
+   * properties ({@code ${event.source == 'website'}}) and {@link JourneyVariables#EVENT_TYPE} the type.
+   * The contact is the run's business key; every variable more costs rows in the runtime and history tables.
    */
   public Map<String, Object> variables() {
     var variables = new HashMap<String, Object>();
-    variables.put("event", new HashMap<>(properties));
-    variables.put("eventType", type);
-    return variables;
+    JourneyVariables.EVENT.put(variables, properties);
+    return JourneyVariables.EVENT_TYPE.put(variables, type);
   }
 }

@@ -2,7 +2,6 @@ package io.itinera.segment;
 
 import io.itinera.journey.JourneyStep;
 import io.itinera.journey.StepInputs;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,7 @@ public class AddToSegmentDelegate implements JavaDelegate, JourneyStep {
 
   @Override
   public StepInputs inputs() {
-    return StepInputs.of(Set.of("segment"), Set.of());
+    return SegmentStep.INPUTS;
   }
 
   @Override

@@ -14,9 +14,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,9 +50,7 @@ public class CallWebhookDelegate implements JavaDelegate, JourneyStep {
 
   @Override
   public StepInputs inputs() {
-    var optional = Stream.concat(Stream.of("method", "timeout", "resultVariable", "responseFields"),
-        WebhookPayload.inputs().stream());
-    return StepInputs.of(Set.of("url"), optional.collect(Collectors.toSet()));
+    return WebhookStep.INPUTS;
   }
 
   @Override

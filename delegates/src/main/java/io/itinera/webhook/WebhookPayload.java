@@ -1,11 +1,10 @@
 package io.itinera.webhook;
 
-import io.itinera.journey.StepInputs;
+import io.itinera.journey.StepInput;
 import io.itinera.journey.StepRejectedException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,48 +19,46 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 final class WebhookPayload {
 
   /** How many name/value pairs the element template offers. */
-  static final int PAIRS = 5;
+  private static final int PAIRS = 5;
+
+  private static final StepInput<Object> PAYLOAD = StepInput.value("payload");
+  private static final List<Field> FIELDS = IntStream.rangeClosed(1, PAIRS).mapToObj(Field::numbered).toList();
+  static final List<StepInput<?>> INPUTS = Stream.concat(Stream.of(PAYLOAD),
+      FIELDS.stream().flatMap(field -> Stream.of(field.name(), field.value()))).toList();
+
+  /** One name/value pair of the element template. */
+  private record Field(StepInput<String> name, StepInput<Object> value) {
+
+    static Field numbered(int pair) {
+      return new Field(StepInput.optional("field" + pair + "Name"), StepInput.value("field" + pair + "Value"));
+    }
+  }
 
   private WebhookPayload() {
   }
 
-  static Set<String> inputs() {
-    return Stream.concat(Stream.of("payload"), IntStream.rangeClosed(1, PAIRS)
-            .boxed().flatMap(pair -> Stream.of(name(pair), value(pair))))
-        .collect(Collectors.toUnmodifiableSet());
-  }
-
   static Map<String, Object> from(DelegateExecution execution) {
     var fields = new LinkedHashMap<String, Object>();
-    var payload = execution.getVariableLocal("payload");
+    var payload = PAYLOAD.from(execution);
     if (payload instanceof Map<?, ?> map) {
       map.forEach((name, value) -> fields.put(String.valueOf(name), value));
     } else if (payload instanceof String text && !text.isBlank()) {
-      throw new StepRejectedException(StepInputs.where(execution) + ": input 'payload' is text; write it as a map of"
+      throw new StepRejectedException(PAYLOAD.describe(execution) + " is text; write it as a map of"
           + " field names to values (camunda:map) or use the template's field name/value pairs, so that each value"
           + " is sent as one JSON value");
     } else if (payload != null && !(payload instanceof String)) {
-      throw new StepRejectedException(StepInputs.where(execution) + ": input 'payload' must be a map of field names"
+      throw new StepRejectedException(PAYLOAD.describe(execution) + " must be a map of field names"
           + " to values, not a " + payload.getClass().getSimpleName());
     }
-    for (int pair = 1; pair <= PAIRS; pair++) {
-      var name = StepInputs.text(execution, name(pair));
-      if (name == null && execution.hasVariableLocal(value(pair))) {
-        throw new StepRejectedException(StepInputs.where(execution) + ": input '" + value(pair) + "' has no '"
-            + name(pair) + "'");
+    for (var field : FIELDS) {
+      var name = field.name().from(execution);
+      if (name == null && field.value().isGiven(execution)) {
+        throw new StepRejectedException(field.value().describe(execution) + " has no '" + field.name() + "'");
       }
       if (name != null) {
-        fields.put(name, execution.getVariableLocal(value(pair)));
+        fields.put(name, field.value().from(execution));
       }
     }
     return fields;
-  }
-
-  private static String name(int pair) {
-    return "field" + pair + "Name";
-  }
-
-  private static String value(int pair) {
-    return "field" + pair + "Value";
   }
 }

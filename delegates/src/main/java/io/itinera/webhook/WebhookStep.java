@@ -1,15 +1,15 @@
 package io.itinera.webhook;
 
+import io.itinera.journey.StepInput;
+import io.itinera.journey.StepInputs;
+import io.itinera.journey.StepPass;
 import java.net.URI;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import io.itinera.journey.StepInputs;
-import io.itinera.journey.StepPass;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -33,37 +33,34 @@ record WebhookStep(
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
   private static final Duration MAX_TIMEOUT = Duration.ofMinutes(1);
 
+  private static final StepInput<String> URL = StepInput.required("url");
+  private static final StepInput<String> METHOD = StepInput.optional("method").otherwise("POST");
+  private static final StepInput<Duration> TIMEOUT = StepInput.duration("timeout").otherwise(Duration.ofSeconds(10));
+  private static final StepInput<String> RESULT_VARIABLE = StepInput.optional("resultVariable");
+  private static final StepInput<List<String>> RESPONSE_FIELDS = StepInput.names("responseFields");
+  static final StepInputs INPUTS = StepInputs.of(Stream.concat(
+      Stream.of(URL, METHOD, TIMEOUT, RESULT_VARIABLE, RESPONSE_FIELDS), WebhookPayload.INPUTS.stream()).toList());
+
   static WebhookStep from(DelegateExecution execution) {
-    var url = StepInputs.required(execution, "url");
+    var url = URL.from(execution);
     if (!url.matches("(?i)https?://.+")) {
-      throw new IllegalArgumentException(StepInputs.where(execution) + ": input 'url' must be an http or https URL, not "
-          + url);
+      throw URL.invalid(execution, "must be an http or https URL, not " + url);
     }
-    var method = StepInputs.text(execution, "method");
-    method = method == null ? "POST" : method.toUpperCase(Locale.ROOT);
+    var method = METHOD.from(execution).toUpperCase(Locale.ROOT);
     if (!METHODS.contains(method)) {
-      throw new IllegalArgumentException(StepInputs.where(execution) + ": input 'method' must be one of " + METHODS);
+      throw METHOD.invalid(execution, "must be one of " + METHODS);
     }
-    var fields = StepInputs.text(execution, "responseFields");
     return new WebhookStep(URI.create(url), method, WebhookPayload.from(execution), timeout(execution),
-        StepInputs.text(execution, "resultVariable"),
-        fields == null ? List.of() : Arrays.stream(fields.split(",")).map(String::strip).filter(f -> !f.isEmpty()).toList(),
-        execution.getProcessBusinessKey(), StepInputs.journeyKey(execution), execution.getCurrentActivityId(),
+        RESULT_VARIABLE.from(execution), RESPONSE_FIELDS.from(execution), execution.getProcessBusinessKey(),
+        StepInputs.journeyKey(execution), execution.getCurrentActivityId(),
         execution.getProcessInstanceId(), StepPass.idempotencyKey(execution));
   }
 
   private static Duration timeout(DelegateExecution execution) {
-    var text = StepInputs.text(execution, "timeout");
-    Duration timeout;
-    try {
-      timeout = text == null ? Duration.ofSeconds(10) : Duration.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(StepInputs.where(execution) + ": input 'timeout' must be an ISO-8601 duration", e);
-    }
+    var timeout = TIMEOUT.from(execution);
     if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
       // Far below the job lock time, so a slow receiver never gets the same step twice at once.
-      throw new IllegalArgumentException(StepInputs.where(execution) + ": input 'timeout' must be above zero and at most "
-          + MAX_TIMEOUT);
+      throw TIMEOUT.invalid(execution, "must be above zero and at most " + MAX_TIMEOUT);
     }
     return timeout;
   }

@@ -2,6 +2,7 @@ package io.itinera.engine;
 
 import io.itinera.contact.ContactViews;
 import io.itinera.event.EventHistories;
+import io.itinera.journey.JourneyVariables;
 import java.beans.FeatureDescriptor;
 import java.util.Iterator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,14 +14,13 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Resolves {@code contact} and {@code events} in every journey expression to the contact of the
- * run (its business key) or, outside a run, of the {@code contactId} variable, read fresh from the
- * store at each evaluation instead of copied into process variables.
+ * run (its business key) or, outside a run, of the {@link JourneyVariables#CONTACT_ID} variable,
+ * read fresh from the store at each evaluation instead of copied into process variables.
  */
 class JourneyContextElResolver extends ELResolver {
 
   static final String CONTACT = "contact";
   static final String EVENTS = "events";
-  private static final String CONTACT_ID = "contactId";
 
   private final ObjectProvider<ContactViews> contacts;
   private final ObjectProvider<EventHistories> histories;
@@ -50,13 +50,14 @@ class JourneyContextElResolver extends ELResolver {
         && execution.getProcessInstance().getBusinessKey() != null) {
       return execution.getProcessInstance().getBusinessKey();
     }
-    if (scope instanceof VariableScope variables && variables.getVariable(CONTACT_ID) instanceof String id) {
-      return id;
+    var inScope = scope instanceof VariableScope variables
+        ? JourneyVariables.CONTACT_ID.from(variables).orElse(null) : null;
+    if (inScope != null) {
+      return inScope;
     }
-    if (context.getContext(VariableContext.class) instanceof VariableContext variables
-        && variables.resolve(CONTACT_ID) != null
-        && variables.resolve(CONTACT_ID).getValue() instanceof String id) {
-      return id;
+    if (context.getContext(VariableContext.class) instanceof VariableContext variables) {
+      var id = variables.resolve(JourneyVariables.CONTACT_ID.name());
+      return id != null && id.getValue() instanceof String text ? text : null;
     }
     return null;
   }

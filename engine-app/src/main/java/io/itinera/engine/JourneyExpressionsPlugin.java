@@ -3,6 +3,7 @@ package io.itinera.engine;
 import io.itinera.contact.ContactViews;
 import io.itinera.event.EventHistories;
 import io.itinera.journey.ConditionEvaluator;
+import io.itinera.journey.JourneyVariables;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -50,8 +51,8 @@ class JourneyExpressionsPlugin extends AbstractProcessEnginePlugin implements Co
 
   @Override
   public boolean isTrue(String expression, String contactId, Map<String, Object> variables) {
-    var scope = new HashMap<>(variables);
-    scope.put("contactId", contactId);
+    var scope = new HashMap<String, Object>(variables);
+    JourneyVariables.CONTACT_ID.put(scope, contactId);
     Object value;
     try {
       value = expressions.createValueExpression(expression)

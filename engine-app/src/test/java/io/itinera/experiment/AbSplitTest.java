@@ -8,6 +8,7 @@ import io.itinera.ApiClient;
 import io.itinera.EngineJobs;
 import io.itinera.ItineraAppTest;
 import io.itinera.TestJourneys;
+import io.itinera.journey.JourneyVariables;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -106,7 +107,7 @@ class AbSplitTest {
   }
 
   private String variantOf(String run) {
-    return String.valueOf(runtime.getVariable(run, "variant"));
+    return String.valueOf(runtime.getVariable(run, JourneyVariables.VARIANT.name()));
   }
 
   private static JsonNode byName(JsonNode report, String variant) {
