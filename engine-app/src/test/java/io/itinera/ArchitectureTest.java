@@ -2,7 +2,6 @@ package io.itinera;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -18,9 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Repository;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Rules the compiler does not check: who may touch our tables, which code may know the engine, and
@@ -97,14 +94,10 @@ class ArchitectureTest {
         .check(ALL);
   }
 
-  /**
-   * Controllers are left out while they still live in the feature packages they call (issue #9 moves
-   * them to io.itinera.api.<feature>); everything else, the API's shared classes too, must be free of cycles.
-   */
+  /** The API calls the features and the features never call the API: no package is part of a cycle. */
   @Test
   void featurePackagesHaveNoCycles() {
-    slices().matching("io.itinera.(*)..").should().beFreeOfCycles()
-        .check(ALL.that(not(annotatedWith(RestController.class)).and(not(annotatedWith(Controller.class)))));
+    slices().matching("io.itinera.(*)..").should().beFreeOfCycles().check(ALL);
   }
 
   private static JavaClasses module(Class<?> member) {
