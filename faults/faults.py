@@ -11,6 +11,7 @@ import base64
 import datetime
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -23,7 +24,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-JAR = ROOT / "engine-app" / "target" / "itinera.jar"
+BUILT_JAR = ROOT / "engine-app" / "target" / "itinera.jar"
+JAR = BUILT_JAR  # replaced by a copy in the work folder: a build that rewrites the jar must not pull it from under running nodes
 PG_HOST = os.environ.get("PGHOST", "127.0.0.1")
 PG_PORT = os.environ.get("PGPORT", "5432")
 PG_USER = os.environ.get("PGUSER", "postgres")
@@ -437,8 +439,8 @@ def main():
     if options.list:
         print("\n".join(f"{name}: {function.__doc__}" for name, function in SCENARIOS.items()))
         return 0
-    if not JAR.exists():
-        print(f"{JAR} is missing: build it with ./mvnw -DskipTests package", file=sys.stderr)
+    if not BUILT_JAR.exists():
+        print(f"{BUILT_JAR} is missing: build it with ./mvnw -DskipTests package", file=sys.stderr)
         return 2
     unknown = [name for name in options.scenarios if name not in SCENARIOS]
     if unknown:
@@ -446,6 +448,9 @@ def main():
         return 2
     work = Path(tempfile.mkdtemp(prefix="itinera-faults-"))
     log(f"logs under {work}")
+    global JAR
+    JAR = work / "itinera.jar"
+    shutil.copyfile(BUILT_JAR, JAR)
     for name in options.scenarios or list(SCENARIOS):
         log(f"--- {name}")
         (work / name).mkdir(parents=True)
