@@ -18,7 +18,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * A step given a missing or unusable input fails before it does anything, with a message that
- * names the step and the input (what ops read in Cockpit's incident), and writes nothing.
+ * names the step and the input (what ops read in Cockpit's incident), and writes nothing. The
+ * failure is a {@link StepMisconfiguredException}, so the incident comes at once.
  */
 @ItineraAppTest
 class StepInputFailuresTest {
@@ -45,7 +46,7 @@ class StepInputFailuresTest {
   @Test
   void namesARequiredInputThatIsMissing() {
     assertThatThrownBy(() -> runStep("addToSegmentDelegate", Map.of()))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(StepMisconfiguredException.class)
         .hasMessage(STEP + " has no input parameter 'segment'");
     assertThatThrownBy(() -> runStep("sendEmailDelegate", Map.of("category", "marketing")))
         .hasMessage(STEP + " has no input parameter 'template'");
