@@ -65,6 +65,21 @@ class StepInputFailuresTest {
   }
 
   @Test
+  void refusesVariantsWithoutWeightsAndAnUnknownAudience() {
+    var split = Map.of("experiment", "e-" + UUID.randomUUID(), "variants", "control");
+    var enrol = Map.of("audience", "left-handed", "message", "never_sent_" + UUID.randomUUID());
+
+    assertThatThrownBy(() -> runStep("abSplitDelegate", split))
+        .isInstanceOf(StepMisconfiguredException.class)
+        .hasMessageStartingWith(STEP + ": input 'variants' is not usable: ")
+        .hasMessageContaining("control:50");
+    assertThatThrownBy(() -> runStep("enrolAudienceDelegate", enrol))
+        .isInstanceOf(StepMisconfiguredException.class)
+        .hasMessageStartingWith(STEP + ": input 'audience' names no audience: use one of ")
+        .hasMessageContaining("birthday-today");
+  }
+
+  @Test
   void refusesAPageSizeThatIsNotANumber() {
     var enrol = Map.of("audience", "birthday-today", "message", "never_sent_" + UUID.randomUUID(), "pageSize", "many");
 
