@@ -46,7 +46,7 @@ public class EnrolAudienceDelegate implements JavaDelegate, JourneyStep {
     var audienceName = AUDIENCE.from(execution);
     var audience = audiences.get(audienceName);
     if (audience == null) {
-      throw new IllegalArgumentException("Unknown audience '" + audienceName + "': one of " + audiences.keySet());
+      throw AUDIENCE.invalid(execution, "names no audience: use one of " + audiences.keySet());
     }
     var message = MESSAGE.from(execution);
     var page = audience.page(JourneyVariables.AUDIENCE_CURSOR.from(execution).orElse(null), PAGE_SIZE.from(execution));

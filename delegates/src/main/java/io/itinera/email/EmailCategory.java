@@ -11,7 +11,7 @@ public enum EmailCategory {
     try {
       return valueOf(value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("category must be 'marketing' or 'transactional', not '" + value + "'", e);
+      throw new IllegalArgumentException("must be 'marketing' or 'transactional', not '" + value + "'", e);
     }
   }
 }

@@ -31,7 +31,7 @@ public record EmailStep(
 
   public static EmailStep from(DelegateExecution execution) {
     var template = TEMPLATE.from(execution);
-    var category = EmailCategory.parse(CATEGORY.from(execution));
+    var category = category(execution);
     return new EmailStep(
         execution.getProcessBusinessKey(),
         StepInputs.journeyKey(execution),
@@ -42,5 +42,13 @@ public record EmailStep(
         REPLY_TO.from(execution),
         execution.getCurrentActivityId(),
         StepPass.idempotencyKey(execution));
+  }
+
+  private static EmailCategory category(DelegateExecution execution) {
+    try {
+      return EmailCategory.parse(CATEGORY.from(execution));
+    } catch (IllegalArgumentException unknown) {
+      throw CATEGORY.invalid(execution, unknown.getMessage());
+    }
   }
 }

@@ -3,6 +3,8 @@ package io.itinera.email;
 import io.itinera.journey.JourneyStep;
 import io.itinera.journey.JourneyVariables;
 import io.itinera.journey.StepInputs;
+import io.itinera.journey.StepMisconfiguredException;
+import io.itinera.template.TemplateException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Component;
  * The Send email step: renders the template for the run's contact and queues it in the outbox.
  * Reads the inputs {@code template}, {@code category}, {@code sender}, {@code replyTo}; writes
  * {@code lastEmailStatus} (QUEUED or SKIPPED) and {@code lastEmailReason}. Throws no BPMN error: a
- * skipped email is recorded and the journey goes on; a broken template fails the job (an incident).
+ * skipped email is recorded and the journey goes on; a missing or broken template is a
+ * {@link StepMisconfiguredException} (an incident at once, naming the step).
  */
 @Component
 public class SendEmailDelegate implements JavaDelegate, JourneyStep {
@@ -29,8 +32,14 @@ public class SendEmailDelegate implements JavaDelegate, JourneyStep {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var result = emails.queue(EmailStep.from(execution), execution.getVariables());
-    JourneyVariables.LAST_EMAIL_STATUS.set(execution, result.status().name());
-    JourneyVariables.LAST_EMAIL_REASON.set(execution, result.reason());
+    var step = EmailStep.from(execution);
+    try {
+      var result = emails.queue(step, execution.getVariables());
+      JourneyVariables.LAST_EMAIL_STATUS.set(execution, result.status().name());
+      JourneyVariables.LAST_EMAIL_REASON.set(execution, result.reason());
+    } catch (TemplateException broken) {
+      throw new StepMisconfiguredException(StepInputs.where(execution) + ": " + broken.getMessage()
+          + ". Set 'Email template' to a template that exists, or fix its files.", broken);
+    }
   }
 }

@@ -43,7 +43,7 @@ public class AbSplitDelegate implements JavaDelegate, JourneyStep {
   public void execute(DelegateExecution execution) {
     var experiment = EXPERIMENT.from(execution);
     var variantsText = VARIANTS.from(execution);
-    var variants = Variants.parse(variantsText);
+    var variants = variants(execution, variantsText);
     var holdout = holdout(execution);
     var contactId = execution.getProcessBusinessKey();
     var journey = StepInputs.journeyKey(execution);
@@ -55,6 +55,14 @@ public class AbSplitDelegate implements JavaDelegate, JourneyStep {
       return chosen;
     });
     JourneyVariables.VARIANT.renamed(RESULT_VARIABLE.from(execution)).set(execution, variant);
+  }
+
+  private static Variants variants(DelegateExecution execution, String text) {
+    try {
+      return Variants.parse(text);
+    } catch (IllegalArgumentException unusable) {
+      throw VARIANTS.invalid(execution, "is not usable: " + unusable.getMessage());
+    }
   }
 
   private static int holdout(DelegateExecution execution) {

@@ -14,7 +14,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 /**
  * One input parameter of a journey step, by name and type: the step reads it only through this, and
  * lists it in its {@link StepInputs}, so what a step reads and what it declares cannot drift apart.
- * A missing or unreadable input fails with the step and the input named ({@link StepInputs#where}).
+ * A missing or unreadable input fails with the step and the input named ({@link StepInputs#where}), as a
+ * {@link StepMisconfiguredException}: no retry can fix it.
  */
 public final class StepInput<T> {
 
@@ -94,7 +95,7 @@ public final class StepInput<T> {
       return value;
     }
     if (required) {
-      throw new IllegalArgumentException(StepInputs.where(execution) + " has no input parameter '" + name + "'");
+      throw new StepMisconfiguredException(StepInputs.where(execution) + " has no input parameter '" + name + "'");
     }
     return fallback;
   }
@@ -110,8 +111,8 @@ public final class StepInput<T> {
   }
 
   /** A failure for a value of this input that the step cannot use; {@code problem} says why. */
-  public IllegalArgumentException invalid(DelegateExecution execution, String problem) {
-    return new IllegalArgumentException(describe(execution) + " " + problem);
+  public StepMisconfiguredException invalid(DelegateExecution execution, String problem) {
+    return new StepMisconfiguredException(describe(execution) + " " + problem);
   }
 
   @Override
@@ -143,7 +144,7 @@ public final class StepInput<T> {
       try {
         return JSON.readValue(text, OBJECT);
       } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException(
+        throw new StepMisconfiguredException(
             input.describe(execution) + " is not a JSON object: " + e.getOriginalMessage(), e);
       }
     }
@@ -158,7 +159,7 @@ public final class StepInput<T> {
     try {
       return text == null ? null : Integer.valueOf(text);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(input.describe(execution) + " must be a whole number, not '" + text + "'", e);
+      throw new StepMisconfiguredException(input.describe(execution) + " must be a whole number, not '" + text + "'", e);
     }
   }
 
@@ -167,7 +168,7 @@ public final class StepInput<T> {
     try {
       return text == null ? null : Duration.parse(text);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(input.describe(execution) + " must be an ISO-8601 duration", e);
+      throw new StepMisconfiguredException(input.describe(execution) + " must be an ISO-8601 duration", e);
     }
   }
 }

@@ -9,4 +9,8 @@ public class StepRejectedException extends RuntimeException {
   public StepRejectedException(String message) {
     super(message);
   }
+
+  public StepRejectedException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

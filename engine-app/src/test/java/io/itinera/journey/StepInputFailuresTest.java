@@ -18,7 +18,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * A step given a missing or unusable input fails before it does anything, with a message that
- * names the step and the input (what ops read in Cockpit's incident), and writes nothing.
+ * names the step and the input (what ops read in Cockpit's incident), and writes nothing. The
+ * failure is a {@link StepMisconfiguredException}, so the incident comes at once.
  */
 @ItineraAppTest
 class StepInputFailuresTest {
@@ -45,7 +46,7 @@ class StepInputFailuresTest {
   @Test
   void namesARequiredInputThatIsMissing() {
     assertThatThrownBy(() -> runStep("addToSegmentDelegate", Map.of()))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(StepMisconfiguredException.class)
         .hasMessage(STEP + " has no input parameter 'segment'");
     assertThatThrownBy(() -> runStep("sendEmailDelegate", Map.of("category", "marketing")))
         .hasMessage(STEP + " has no input parameter 'template'");
@@ -61,6 +62,21 @@ class StepInputFailuresTest {
     split.put("holdout", "60");
     assertThatThrownBy(() -> runStep("abSplitDelegate", split))
         .hasMessage(STEP + ": input 'holdout' must be 0 to 50 percent, not 60");
+  }
+
+  @Test
+  void refusesVariantsWithoutWeightsAndAnUnknownAudience() {
+    var split = Map.of("experiment", "e-" + UUID.randomUUID(), "variants", "control");
+    var enrol = Map.of("audience", "left-handed", "message", "never_sent_" + UUID.randomUUID());
+
+    assertThatThrownBy(() -> runStep("abSplitDelegate", split))
+        .isInstanceOf(StepMisconfiguredException.class)
+        .hasMessageStartingWith(STEP + ": input 'variants' is not usable: ")
+        .hasMessageContaining("control:50");
+    assertThatThrownBy(() -> runStep("enrolAudienceDelegate", enrol))
+        .isInstanceOf(StepMisconfiguredException.class)
+        .hasMessageStartingWith(STEP + ": input 'audience' names no audience: use one of ")
+        .hasMessageContaining("birthday-today");
   }
 
   @Test
