@@ -5,6 +5,7 @@ import io.itinera.journey.JourneySyntax;
 import io.itinera.journey.JourneySyntax.Timer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Expression;
@@ -62,10 +63,14 @@ final class ExpressionRules {
     } else {
       expression(start, EntryRules.CONDITION, condition, problems);
     }
-    try {
-      EntryRules.from(properties);
-    } catch (IllegalArgumentException e) {
-      problems.add(Elements.problem(start, e.getMessage()));
+    // One rule at a time, so that each bad value is reported, not only the first.
+    for (var rule : List.of(EntryRules.REENTRY, EntryRules.COOLDOWN)) {
+      var value = properties.get(rule);
+      try {
+        EntryRules.from(value == null ? Map.of() : Map.of(rule, value));
+      } catch (IllegalArgumentException e) {
+        problems.add(Elements.problem(start, e.getMessage()));
+      }
     }
   }
 

@@ -2,10 +2,10 @@ package io.itinera.modeler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import io.itinera.ApiClient;
+import io.itinera.EngineDeployments;
 import io.itinera.EngineJobs;
 import io.itinera.EngineTime;
 import io.itinera.ItineraAppTest;
@@ -31,13 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A journey an analyst draws in the Modeler from the element templates alone: the shapes come from
@@ -90,7 +84,8 @@ class TemplateBuiltJourneyTest {
     apply(model, "Task_TellCrm", "call-webhook.json", Map.of("url", TestCrm.url(),
         "field1Name", "source", "field1Value", "${event.source}", "field2Name", "list", "field2Value", "newsletter"));
 
-    var deployed = deploy(key + ".bpmn", Bpmn.convertToString(model));
+    var deployed = EngineDeployments.create(http, key + ".bpmn",
+        Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8));
     var contact = "c-" + UUID.randomUUID();
     var api = new ApiClient(http);
     api.put("/api/contacts/{id}", Map.of("email", contact + "@example.com", "attributes", Map.of("firstName", "Ann")),
@@ -167,20 +162,5 @@ class TemplateBuiltJourneyTest {
       element.setExtensionElements(model.newInstance(ExtensionElements.class));
     }
     return element.getExtensionElements();
-  }
-
-  private ResponseEntity<JsonNode> deploy(String fileName, String bpmn) {
-    var body = new LinkedMultiValueMap<String, Object>();
-    body.add("deployment-name", fileName);
-    body.add("data", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return fileName;
-      }
-    });
-    var headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.withBasicAuth(ItineraAppTest.ADMIN, ItineraAppTest.ADMIN_PASSWORD)
-        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), JsonNode.class);
   }
 }
