@@ -2,13 +2,13 @@ package io.itinera.check;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /** Reads what the checks need from BPMN elements, and names the element a problem belongs to. */
@@ -36,22 +36,21 @@ final class Elements {
   /** The text of each input parameter by name; null for a list, map or script, which is given but not text. */
   static Map<String, String> inputs(BaseElement element) {
     var inputs = new LinkedHashMap<String, String>();
-    if (element.getExtensionElements() != null) {
-      element.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list().stream()
-          .flatMap(io -> io.getCamundaInputParameters().stream())
-          .forEach(input -> inputs.put(input.getCamundaName(), input.getValue() == null ? text(input) : null));
-    }
+    extensions(element, CamundaInputOutput.class).flatMap(io -> io.getCamundaInputParameters().stream())
+        .forEach(input -> inputs.put(input.getCamundaName(), input.getValue() == null ? text(input) : null));
     return inputs;
   }
 
   static Map<String, String> properties(BaseElement element) {
     var properties = new LinkedHashMap<String, String>();
-    if (element.getExtensionElements() != null) {
-      element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-          .flatMap(list -> list.getCamundaProperties().stream())
-          .forEach((CamundaProperty property) -> properties.put(property.getCamundaName(), property.getCamundaValue()));
-    }
+    extensions(element, CamundaProperties.class).flatMap(list -> list.getCamundaProperties().stream())
+        .forEach(property -> properties.put(property.getCamundaName(), property.getCamundaValue()));
     return properties;
+  }
+
+  private static <T extends ModelElementInstance> Stream<T> extensions(BaseElement element, Class<T> type) {
+    return element.getExtensionElements() == null ? Stream.empty()
+        : element.getExtensionElements().getElementsQuery().filterByType(type).list().stream();
   }
 
   private static String text(CamundaInputParameter parameter) {
