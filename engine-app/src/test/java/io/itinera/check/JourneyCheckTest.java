@@ -170,6 +170,21 @@ class JourneyCheckTest {
     assertThat(answer.getBody().path("detail").asText()).startsWith("Not a BPMN file the engine can read");
   }
 
+  /** An analyst's file is read by our server: it must not be able to make the parser read other files. */
+  @Test
+  void refusesADocumentTypeDeclaration() throws IOException {
+    var valid = new String(bpmn("check-journeys/check-valid.bpmn"), StandardCharsets.UTF_8);
+    var withEntity = valid.replace("<bpmn:definitions",
+        "<!DOCTYPE bpmn:definitions [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n<bpmn:definitions")
+        .replace("name=\"Check: a valid journey\"", "name=\"&secret;\"");
+
+    var answer = validate(withEntity.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getBody().path("field").asText()).isEqualTo("body");
+    assertThat(answer.getBody().toString()).doesNotContain("root:");
+  }
+
   private ResponseEntity<JsonNode> validate(byte[] bpmn) {
     var headers = new HttpHeaders();
     headers.setBearerAuth(ItineraAppTest.API_KEY);
