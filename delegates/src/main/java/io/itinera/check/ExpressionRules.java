@@ -13,7 +13,9 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaEntry;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
@@ -44,6 +46,13 @@ final class ExpressionRules {
       if (input.getValue() == null) {
         expression(input, "input '" + input.getCamundaName() + "'", input.getTextContent(), problems);
       }
+    }
+    // The values inside an input's camunda:list or camunda:map, each an expression of its own.
+    for (var value : model.getModelElementsByType(CamundaValue.class)) {
+      expression(value, "list value", value.getTextContent(), problems);
+    }
+    for (var entry : model.getModelElementsByType(CamundaEntry.class)) {
+      expression(entry, "map entry '" + entry.getCamundaKey() + "'", entry.getTextContent(), problems);
     }
     for (var task : model.getModelElementsByType(ServiceTask.class)) {
       expression(task, "delegate expression", task.getCamundaDelegateExpression(), problems);
