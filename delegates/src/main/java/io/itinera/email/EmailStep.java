@@ -23,7 +23,7 @@ public record EmailStep(
     String stepId,
     String idempotencyKey) {
 
-  static final StepInput<String> TEMPLATE = StepInput.required("template");
+  public static final StepInput<String> TEMPLATE = StepInput.required("template");
   static final StepInput<String> CATEGORY = StepInput.required("category");
   static final StepInput<String> SENDER = StepInput.optional("sender");
   static final StepInput<String> REPLY_TO = StepInput.optional("replyTo");

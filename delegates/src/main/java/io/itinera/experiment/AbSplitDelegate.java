@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class AbSplitDelegate implements JavaDelegate, JourneyStep {
 
-  private static final StepInput<String> EXPERIMENT = StepInput.required("experiment");
-  private static final StepInput<String> VARIANTS = StepInput.required("variants");
+  public static final StepInput<String> EXPERIMENT = StepInput.required("experiment");
+  public static final StepInput<String> VARIANTS = StepInput.required("variants");
   private static final StepInput<Integer> HOLDOUT = StepInput.integer("holdout").otherwise(0);
   private static final StepInput<String> RESULT_VARIABLE = StepInput.optional("resultVariable")
       .otherwise(JourneyVariables.VARIANT.name());

@@ -20,6 +20,7 @@ public class Experiments {
 
   private final JdbcClient jdbc;
   private final InsertIfAbsent insertIfAbsent;
+  private volatile boolean tableExists;
 
   public Experiments(JdbcClient jdbc, InsertIfAbsent insertIfAbsent) {
     this.jdbc = jdbc;
@@ -48,6 +49,22 @@ public class Experiments {
     }
     jdbc.sql("UPDATE experiment SET journey_key = ?, variants = ?, holdout = ?, updated_at = ? WHERE name = ?")
         .params(journeyKey, variants, holdout, utc(at), experiment).update();
+  }
+
+  /**
+   * The journey whose split stored this experiment. Empty as well before our tables exist: the engine
+   * deploys the classpath journeys before the migrations run, and a failed query would end its transaction.
+   */
+  public Optional<String> journeyOf(String experiment) {
+    if (!tableExists) {
+      tableExists = jdbc.sql("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = 'experiment'")
+          .query(Long.class).single() > 0;
+    }
+    if (!tableExists) {
+      return Optional.empty();
+    }
+    return jdbc.sql("SELECT journey_key FROM experiment WHERE name = ?").param(experiment).query(String.class)
+        .optional();
   }
 
   Optional<Definition> definition(String experiment) {

@@ -5,12 +5,14 @@ import java.util.HashSet;
 import java.util.List;
 
 /** The variants of a split with their weights, parsed from {@code control:50,discount:50}; the first is the control. */
-record Variants(List<Variant> all) {
+public record Variants(List<Variant> all) {
 
-  record Variant(String name, int weight) {
+  /** One variant and its share of the contacts. */
+  public record Variant(String name, int weight) {
   }
 
-  static Variants parse(String text) {
+  /** Fails with a message that says what is wrong with the text. */
+  public static Variants parse(String text) {
     var variants = new ArrayList<Variant>();
     var names = new HashSet<String>();
     for (var part : text.split(",")) {

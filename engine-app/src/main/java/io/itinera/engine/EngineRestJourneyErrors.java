@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A start refused by a journey rule is the caller's doing, not a server error: the engine REST API
- * answers it with 409 or 400 in Camunda's own error format instead of its generic 500.
+ * A start refused by a journey rule, or a deployment refused by the journey check, is the caller's
+ * doing, not a server error: the engine REST API answers it with 409 or 400 in Camunda's own error
+ * format instead of its generic 500.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestJourneyErrors {
@@ -21,7 +22,8 @@ class EngineRestJourneyErrors {
   ResourceConfigCustomizer journeyErrorMappers() {
     return config -> config
         .register(new EntryRefusedMapper())
-        .register(new ContactIdRequiredMapper());
+        .register(new ContactIdRequiredMapper())
+        .register(new JourneyRefusedMapper());
   }
 
   static final class EntryRefusedMapper implements ExceptionMapper<EntryRefusedException> {
@@ -34,6 +36,13 @@ class EngineRestJourneyErrors {
   static final class ContactIdRequiredMapper implements ExceptionMapper<ContactIdRequiredException> {
     @Override
     public Response toResponse(ContactIdRequiredException exception) {
+      return camundaError(Status.BAD_REQUEST, exception);
+    }
+  }
+
+  static final class JourneyRefusedMapper implements ExceptionMapper<JourneyRefusedException> {
+    @Override
+    public Response toResponse(JourneyRefusedException exception) {
       return camundaError(Status.BAD_REQUEST, exception);
     }
   }

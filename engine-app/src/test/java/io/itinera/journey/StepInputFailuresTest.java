@@ -43,12 +43,15 @@ class StepInputFailuresTest {
     api.put("/api/contacts/{id}", Map.of("email", "ann@example.com"), contact);
   }
 
+  /** The journey check refuses a journey that leaves a required input out; an expression can still give nothing. */
   @Test
   void namesARequiredInputThatIsMissing() {
     assertThatThrownBy(() -> runStep("addToSegmentDelegate", Map.of()))
+        .hasMessageContaining("Task_Step 'Do the step': has no input 'segment'");
+    assertThatThrownBy(() -> runStep("addToSegmentDelegate", Map.of("segment", "${null}")))
         .isInstanceOf(StepMisconfiguredException.class)
         .hasMessage(STEP + " has no input parameter 'segment'");
-    assertThatThrownBy(() -> runStep("sendEmailDelegate", Map.of("category", "marketing")))
+    assertThatThrownBy(() -> runStep("sendEmailDelegate", Map.of("category", "marketing", "template", "${null}")))
         .hasMessage(STEP + " has no input parameter 'template'");
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import io.itinera.ApiClient;
+import io.itinera.EngineDeployments;
 import io.itinera.EngineJobs;
 import io.itinera.EngineTime;
 import io.itinera.ItineraAppTest;
@@ -26,13 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A journey an analyst draws in the Modeler from the element templates alone
@@ -123,21 +119,7 @@ class TemplateBuiltJourneyTest {
     var key = "from-templates-" + suffix;
     var message = "newsletter_signup_" + suffix;
     var model = TemplateBuiltJourney.newsletterWelcome(key, message, crmUrl);
-    return new Deployed(key, message, deploy(key + ".bpmn", Bpmn.convertToString(model)));
-  }
-
-  private ResponseEntity<JsonNode> deploy(String fileName, String bpmn) {
-    var body = new LinkedMultiValueMap<String, Object>();
-    body.add("deployment-name", fileName);
-    body.add("data", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return fileName;
-      }
-    });
-    var headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.withBasicAuth(ItineraAppTest.ADMIN, ItineraAppTest.ADMIN_PASSWORD)
-        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), JsonNode.class);
+    return new Deployed(key, message, EngineDeployments.create(http, key + ".bpmn",
+        Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -72,16 +73,25 @@ public final class EmailTemplates {
     return files.shipped();
   }
 
-  private void requireParts(String name) {
+  /** Why there is no template of this name (a bad name, or which of subject and HTML are missing); empty if there is. */
+  public Optional<String> missing(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new TemplateException("No email template '" + name + "': a name is letters, digits, '-' and '_'", null);
+      return Optional.of("No email template '" + name + "': a name is letters, digits, '-' and '_'");
     }
     var missing = Stream.of(name + TemplateFiles.SUBJECT, name + TemplateFiles.HTML)
         .filter(file -> !files.exists(file))
         .toList();
-    if (!missing.isEmpty()) {
-      throw new TemplateException("No email template '" + name + "': " + String.join(" and ", missing)
-          + " not found " + files.whereTheyAre(), null);
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("No email template '" + name + "': " + String.join(" and ", missing) + " not found "
+        + files.whereTheyAre());
+  }
+
+  private void requireParts(String name) {
+    var missing = missing(name);
+    if (missing.isPresent()) {
+      throw new TemplateException(missing.get(), null);
     }
   }
 

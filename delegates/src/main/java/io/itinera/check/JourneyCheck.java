@@ -1,0 +1,46 @@
+package io.itinera.check;
+
+import io.itinera.experiment.Experiments;
+import io.itinera.template.EmailTemplates;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.xml.ModelException;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a journey's BPMN for the mistakes that would otherwise show only while contacts run through
+ * it. The deployment check and {@code POST /api/journeys/validate} both ask this, so they agree.
+ */
+@Component
+public class JourneyCheck {
+
+  private final StepRules steps;
+  private final ExpressionRules expressions = new ExpressionRules();
+
+  public JourneyCheck(ListableBeanFactory beans, EmailTemplates templates, Experiments experiments) {
+    this.steps = new StepRules(beans, templates, experiments);
+  }
+
+  /** The problems of a BPMN file, by element id; fails if the file is not BPMN. */
+  public List<Problem> check(InputStream bpmn) {
+    BpmnModelInstance model;
+    try {
+      model = Bpmn.readModelFromStream(bpmn);
+    } catch (ModelException e) {
+      throw new UnreadableJourneyException("Not a BPMN file the engine can read: " + e.getMessage(), e);
+    }
+    return check(model);
+  }
+
+  public List<Problem> check(BpmnModelInstance model) {
+    var problems = new ArrayList<Problem>(steps.check(model));
+    problems.addAll(expressions.check(model));
+    problems.sort(Comparator.comparing(Problem::element));
+    return List.copyOf(problems);
+  }
+}

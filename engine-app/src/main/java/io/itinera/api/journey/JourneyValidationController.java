@@ -1,0 +1,35 @@
+package io.itinera.api.journey;
+
+import io.itinera.api.InvalidFieldException;
+import io.itinera.api.ItineraApi;
+import io.itinera.check.JourneyCheck;
+import io.itinera.check.UnreadableJourneyException;
+import java.io.ByteArrayInputStream;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Checks a journey's BPMN file, sent as the request body, with the same check that deployments go
+ * through; nothing is deployed. For analysts and CI, before a journey goes live.
+ */
+@RestController
+@ItineraApi
+class JourneyValidationController {
+
+  private final JourneyCheck check;
+
+  JourneyValidationController(JourneyCheck check) {
+    this.check = check;
+  }
+
+  @PostMapping(path = "/api/journeys/validate", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+  JourneyValidation validate(@RequestBody byte[] bpmn) {
+    try {
+      return JourneyValidation.of(check.check(new ByteArrayInputStream(bpmn)));
+    } catch (UnreadableJourneyException e) {
+      throw new InvalidFieldException("body", e.getMessage());
+    }
+  }
+}
