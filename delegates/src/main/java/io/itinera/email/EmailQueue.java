@@ -75,7 +75,16 @@ public class EmailQueue {
 
   /** The template as this contact would get it, without tracking; empty if there is no such contact. */
   public Optional<RenderedEmail> preview(String template, String contactId) {
-    return contacts.find(contactId).map(contact -> templates.render(template, model(contact, Map.of(), "preview")));
+    return preview(template, contactId, Map.of());
+  }
+
+  /**
+   * The template as this contact would get it from a journey holding these variables (the trigger
+   * event under {@code event}), without tracking; empty if there is no such contact.
+   */
+  public Optional<RenderedEmail> preview(String template, String contactId, Map<String, Object> journeyVariables) {
+    return contacts.find(contactId)
+        .map(contact -> templates.render(template, model(contact, journeyVariables, "preview")));
   }
 
   /** In this order: an address, consent (marketing), the frequency cap (marketing). */

@@ -1,11 +1,18 @@
 package io.itinera.api.template;
 
 import io.itinera.api.ItineraApi;
+import io.itinera.api.JsonValueLimits;
 import io.itinera.api.Problems;
 import io.itinera.email.EmailQueue;
+import io.itinera.journey.JourneyVariables;
 import io.itinera.template.RenderedEmail;
+import jakarta.validation.Valid;
+import java.util.HashMap;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -15,13 +22,34 @@ import org.springframework.web.bind.annotation.RestController;
 class TemplatePreviewController {
 
   private final EmailQueue emails;
+  private final JsonValueLimits limits;
 
-  TemplatePreviewController(EmailQueue emails) {
+  TemplatePreviewController(EmailQueue emails, JsonValueLimits limits) {
     this.emails = emails;
+    this.limits = limits;
   }
 
   @GetMapping("/api/templates/{name}/preview")
   RenderedEmail preview(@PathVariable String name, @RequestParam String contactId) {
-    return emails.preview(name, contactId).orElseThrow(() -> Problems.notFound("There is no contact '" + contactId + "'"));
+    return emails.preview(name, contactId).orElseThrow(() -> noContact(contactId));
+  }
+
+  /** With sample event properties and journey variables, so a template's {@code ${event.…}} shows filled in. */
+  @PostMapping("/api/templates/{name}/preview")
+  RenderedEmail previewWith(@PathVariable String name, @Valid @RequestBody TemplatePreviewRequest request) {
+    var variables = new HashMap<String, Object>();
+    if (request.vars() != null) {
+      limits.checkProperties("vars", request.vars());
+      variables.putAll(request.vars());
+    }
+    if (request.event() != null) {
+      limits.checkProperties("event", request.event());
+      JourneyVariables.EVENT.put(variables, request.event());
+    }
+    return emails.preview(name, request.contactId(), variables).orElseThrow(() -> noContact(request.contactId()));
+  }
+
+  private static ErrorResponseException noContact(String contactId) {
+    return Problems.notFound("There is no contact '" + contactId + "'");
   }
 }
