@@ -21,26 +21,34 @@ public class JourneyCheck {
 
   private final StepRules steps;
   private final ExpressionRules expressions = new ExpressionRules();
+  private final WarningRules warnings = new WarningRules();
 
   public JourneyCheck(ListableBeanFactory beans, EmailTemplates templates, Experiments experiments) {
     this.steps = new StepRules(beans, templates, experiments);
   }
 
-  /** The problems of a BPMN file, by element id; fails if the file is not BPMN. */
-  public List<Problem> check(InputStream bpmn) {
+  /** What is wrong with a BPMN file (errors refuse it) and what deserves a look (warnings); fails if it is not BPMN. */
+  public Findings examine(InputStream bpmn) {
     BpmnModelInstance model;
     try {
       model = Bpmn.readModelFromStream(bpmn);
     } catch (ModelException e) {
       throw new UnreadableJourneyException("Not a BPMN file the engine can read: " + e.getMessage(), e);
     }
-    return check(model);
+    return new Findings(check(model), sorted(warnings.check(model)));
+  }
+
+  /** A journey's errors and warnings, each by element id. */
+  public record Findings(List<Problem> errors, List<Problem> warnings) {
   }
 
   public List<Problem> check(BpmnModelInstance model) {
     var problems = new ArrayList<Problem>(steps.check(model));
     problems.addAll(expressions.check(model));
-    problems.sort(Comparator.comparing(Problem::element));
-    return List.copyOf(problems);
+    return sorted(problems);
+  }
+
+  private static List<Problem> sorted(List<Problem> problems) {
+    return problems.stream().sorted(Comparator.comparing(Problem::element)).toList();
   }
 }

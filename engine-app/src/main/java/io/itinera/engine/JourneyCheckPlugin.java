@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class JourneyCheckPlugin extends AbstractProcessEnginePlugin {
+
+  private static final Logger log = LoggerFactory.getLogger(JourneyCheckPlugin.class);
 
   private final ObjectProvider<JourneyCheck> check;
 
@@ -50,10 +54,11 @@ class JourneyCheckPlugin extends AbstractProcessEnginePlugin {
     deployment.getResources().forEach((name, resource) -> {
       if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
         try {
-          var problems = check.getObject().check(new ByteArrayInputStream(resource.getBytes()));
-          if (!problems.isEmpty()) {
-            problemsByFile.put(name, problems);
+          var findings = check.getObject().examine(new ByteArrayInputStream(resource.getBytes()));
+          if (!findings.errors().isEmpty()) {
+            problemsByFile.put(name, findings.errors());
           }
+          findings.warnings().forEach(warning -> log.warn("Journey file {} deploys with a warning: {}", name, warning));
         } catch (UnreadableJourneyException e) {
           // The engine's own parser refuses the file next, with its line and column.
         }

@@ -150,6 +150,30 @@ class JourneyCheckTest {
     assertThat(answer.getBody().path("valid").asBoolean()).isTrue();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("shippedJourneys")
+  void shippedJourneysHaveNoWarnings(Resource journey) throws IOException {
+    assertThat(validate(journey.getContentAsByteArray()).getBody().path("warnings")).isEmpty();
+  }
+
+  static Stream<Resource> shippedJourneys() throws IOException {
+    return Stream.of(new PathMatchingResourcePatternResolver().getResources("classpath*:journeys/*.bpmn"));
+  }
+
+  @Test
+  void warnsOfADecisionWithoutDefaultAndAWaitWithoutEndButDeploys() {
+    var bpmn = bpmn("check-journeys/check-warnings.bpmn");
+
+    var answer = validate(bpmn);
+    var deployed = EngineDeployments.create(http, "check-warnings.bpmn", bpmn);
+
+    assertThat(answer.getBody().path("valid").asBoolean()).isTrue();
+    assertThat(answer.getBody().path("warnings")).extracting(warning -> warning.path("element").asText())
+        .containsExactly("Event_Replied", "Gateway_Plan");
+    assertThat(answer.getBody().path("warnings").toString()).contains("no default flow").contains("time limit");
+    assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
   @Test
   void deploysAValidJourneyAndFiltersAnUnchangedRedeployment() {
     var file = bpmn("check-journeys/check-valid.bpmn");

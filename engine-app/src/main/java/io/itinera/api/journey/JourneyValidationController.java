@@ -27,7 +27,7 @@ class JourneyValidationController {
   @PostMapping(path = "/api/journeys/validate", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
   JourneyValidation validate(@RequestBody byte[] bpmn) {
     try {
-      return JourneyValidation.of(check.check(new ByteArrayInputStream(bpmn)));
+      return JourneyValidation.of(check.examine(new ByteArrayInputStream(bpmn)));
     } catch (UnreadableJourneyException e) {
       throw new InvalidFieldException("body", e.getMessage());
     }
