@@ -1,5 +1,6 @@
 package io.itinera.check;
 
+import io.itinera.catalogue.NameCatalogue;
 import io.itinera.experiment.Experiments;
 import io.itinera.template.EmailTemplates;
 import java.io.InputStream;
@@ -22,9 +23,12 @@ public class JourneyCheck {
   private final StepRules steps;
   private final ExpressionRules expressions = new ExpressionRules();
   private final WarningRules warnings = new WarningRules();
+  private final NameRules names;
 
-  public JourneyCheck(ListableBeanFactory beans, EmailTemplates templates, Experiments experiments) {
+  public JourneyCheck(ListableBeanFactory beans, EmailTemplates templates, Experiments experiments,
+      NameCatalogue catalogue) {
     this.steps = new StepRules(beans, templates, experiments);
+    this.names = new NameRules(catalogue);
   }
 
   /** What is wrong with a BPMN file (errors refuse it) and what deserves a look (warnings); fails if it is not BPMN. */
@@ -35,7 +39,9 @@ public class JourneyCheck {
     } catch (ModelException e) {
       throw new UnreadableJourneyException("Not a BPMN file the engine can read: " + e.getMessage(), e);
     }
-    return new Findings(check(model), sorted(warnings.check(model)));
+    var found = new ArrayList<Problem>(warnings.check(model));
+    found.addAll(names.check(model));
+    return new Findings(check(model), sorted(found));
   }
 
   /** A journey's errors and warnings, each by element id. */

@@ -1,5 +1,6 @@
 package io.itinera.contact;
 
+import io.itinera.catalogue.NameCatalogue;
 import io.itinera.journey.JourneyRouter;
 import java.time.Clock;
 import java.util.Set;
@@ -16,12 +17,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ContactUpdates {
 
   private final Contacts contacts;
+  private final NameCatalogue names;
   private final JourneyRouter router;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  public ContactUpdates(Contacts contacts, JourneyRouter router, TransactionTemplate transaction, Clock clock) {
+  public ContactUpdates(Contacts contacts, NameCatalogue names, JourneyRouter router, TransactionTemplate transaction,
+      Clock clock) {
     this.contacts = contacts;
+    this.names = names;
     this.router = router;
     this.transaction = transaction;
     this.clock = clock;
@@ -38,6 +42,7 @@ public class ContactUpdates {
       } else {
         contacts.insert(updated);
       }
+      names.recordAttributes(updated.attributes().keySet());
       var routing = router.contactChanged(contactId, holdingBefore);
       if (existing.isPresent()) {
         router.recheckConditions(contactId);

@@ -2,6 +2,7 @@ package io.itinera.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.itinera.catalogue.NameCatalogue;
 import io.itinera.contact.Contact;
 import io.itinera.contact.Contacts;
 import io.itinera.contact.EngagementScoring;
@@ -32,16 +33,18 @@ public class EventIntake {
 
   private final Contacts contacts;
   private final ContactEvents events;
+  private final NameCatalogue names;
   private final EngagementScoring scoring;
   private final JourneyRouter router;
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
   private final Clock clock;
 
-  public EventIntake(Contacts contacts, ContactEvents events, EngagementScoring scoring, JourneyRouter router,
-      TransactionTemplate transaction, ObjectMapper json, Clock clock) {
+  public EventIntake(Contacts contacts, ContactEvents events, NameCatalogue names, EngagementScoring scoring,
+      JourneyRouter router, TransactionTemplate transaction, ObjectMapper json, Clock clock) {
     this.contacts = contacts;
     this.events = events;
+    this.names = names;
     this.scoring = scoring;
     this.router = router;
     this.transaction = transaction;
@@ -80,6 +83,7 @@ public class EventIntake {
       contacts.insert(contact);
     }
     var eventId = events.record(event.contactId(), event.type(), json(event), occurredAt, now, event.messageId());
+    names.recordProperties(event.type(), event.properties().keySet());
     var scored = scoring.afterEvent(contact, event.type(), occurredAt);
     if (scored != contact) {
       contacts.update(scored);

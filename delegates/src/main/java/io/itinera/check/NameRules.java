@@ -1,0 +1,156 @@
+package io.itinera.check;
+
+import static io.itinera.check.Elements.problem;
+
+import io.itinera.catalogue.NameCatalogue;
+import io.itinera.journey.EntryRules;
+import io.itinera.journey.JourneySyntax;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaEntry;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+
+/**
+ * Warns of a contact attribute or event property that expressions read but no contact or event has
+ * ever had, as the name catalogue knows them: {@code contact.attributes.paln} is most likely a typo.
+ */
+final class NameRules {
+
+  /** {@code contact.attributes.plan} or {@code contact.attributes['plan']}. */
+  private static final Pattern ATTRIBUTE = Pattern.compile(
+      "(?<![\\w$.])contact\\s*\\.\\s*attributes\\s*" + NameRules.property());
+  /** {@code event.plan}, {@code event['plan']}, and the same of {@code lastEvent}; not a method such as {@code event.get(…)}. */
+  private static final Pattern EVENT = Pattern.compile("(?<![\\w$.])(event|lastEvent)\\s*" + NameRules.property());
+  private static final int KNOWN_SHOWN = 10;
+
+  private final NameCatalogue catalogue;
+
+  NameRules(NameCatalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  private static String property() {
+    return "(?:\\.\\s*(?<dot>[A-Za-z_$][\\w$]*+)(?!\\s*\\()|\\[\\s*(?<quote>['\"])(?<quoted>.*?)\\k<quote>\\s*])";
+  }
+
+  List<Problem> check(BpmnModelInstance model) {
+    var warnings = new ArrayList<Problem>();
+    // Each list read once, and only when an expression needs it. An empty list (a fresh install, or an
+    // event type nothing has sent yet) knows nothing, so it warns of nothing rather than of every name.
+    var attributes = lazily(catalogue::attributeNames);
+    var triggerProperties = lazily(() -> catalogue.propertyNames(triggerTypes(model)));
+    var anyProperties = lazily(catalogue::propertyNames);
+    for (var expression : expressions(model)) {
+      var attribute = ATTRIBUTE.matcher(expression.text());
+      while (attribute.find()) {
+        unknown(expression.part(), "contact.attributes", name(attribute), attributes.get(),
+            "no contact has had an attribute", warnings);
+      }
+      var event = EVENT.matcher(expression.text());
+      while (event.find()) {
+        var last = "lastEvent".equals(event.group(1));
+        unknown(expression.part(), event.group(1), name(event), last ? anyProperties.get() : triggerProperties.get(),
+            last ? "no event has had a property" : "no event that starts this journey has had a property", warnings);
+      }
+    }
+    return warnings;
+  }
+
+  private static void unknown(ModelElementInstance part, String prefix, String name, Set<String> known, String what,
+      List<Problem> warnings) {
+    if (known.isEmpty() || known.contains(name)) {
+      return;
+    }
+    var distance = LevenshteinDistance.getDefaultInstance();
+    var closestFirst = known.stream().sorted(Comparator.comparingInt((String other) -> distance.apply(name, other))
+        .thenComparing(Comparator.naturalOrder())).limit(KNOWN_SHOWN).toList();
+    var shown = String.join(", ", closestFirst) + (known.size() > KNOWN_SHOWN ? ", …" : "");
+    warnings.add(problem(part, "`" + prefix + "." + name + "`: " + what + " '" + name + "' (known: " + shown
+        + "); check the spelling"));
+  }
+
+  /** The name after the dot, or inside the quotes of the brackets. */
+  private static String name(Matcher matcher) {
+    return matcher.group("dot") != null ? matcher.group("dot") : matcher.group("quoted");
+  }
+
+  /** The message names of the journey's own message start events (not those of its event subprocesses). */
+  private static Set<String> triggerTypes(BpmnModelInstance model) {
+    var types = new TreeSet<String>();
+    for (var start : model.getModelElementsByType(StartEvent.class)) {
+      if (start.getParentElement() instanceof Process) {
+        start.getEventDefinitions().stream().filter(MessageEventDefinition.class::isInstance)
+            .map(definition -> ((MessageEventDefinition) definition).getMessage())
+            .filter(message -> message != null && message.getName() != null)
+            .forEach(message -> types.add(message.getName()));
+      }
+    }
+    return types;
+  }
+
+  private record Expression(ModelElementInstance part, String text) {
+  }
+
+  /** Conditions, entry conditions and input values: where a journey reads the contact and the event. */
+  private static List<Expression> expressions(BpmnModelInstance model) {
+    var expressions = new ArrayList<Expression>();
+    for (var flow : model.getModelElementsByType(SequenceFlow.class)) {
+      if (flow.getConditionExpression() != null) {
+        expressions.add(new Expression(flow, flow.getConditionExpression().getTextContent()));
+      }
+    }
+    for (var definition : model.getModelElementsByType(ConditionalEventDefinition.class)) {
+      if (definition.getCondition() != null) {
+        expressions.add(new Expression(definition, definition.getCondition().getTextContent()));
+      }
+    }
+    for (var start : model.getModelElementsByType(StartEvent.class)) {
+      var condition = Elements.properties(start).get(EntryRules.CONDITION);
+      if (condition != null) {
+        expressions.add(new Expression(start, condition));
+      }
+    }
+    for (var input : model.getModelElementsByType(CamundaInputParameter.class)) {
+      if (input.getValue() == null) {
+        expressions.add(new Expression(input, input.getTextContent()));
+      }
+    }
+    model.getModelElementsByType(CamundaValue.class).forEach(value -> expressions.add(new Expression(value,
+        value.getTextContent())));
+    model.getModelElementsByType(CamundaEntry.class).forEach(entry -> expressions.add(new Expression(entry,
+        entry.getTextContent())));
+    // One that does not parse is an error already (ExpressionRules); a warning on top would only repeat it.
+    expressions.removeIf(expression -> !JourneySyntax.isExpression(expression.text())
+        || JourneySyntax.expressionError(expression.text().strip()).isPresent());
+    return expressions;
+  }
+
+  private static <T> Supplier<T> lazily(Supplier<T> read) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public T get() {
+        if (value == null) {
+          value = read.get();
+        }
+        return value;
+      }
+    };
+  }
+}
