@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -31,11 +30,13 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  */
 final class NameRules {
 
+  /** {@code .plan} or {@code ['plan']}, but not a method call such as {@code .get('plan')}. */
+  private static final String PROPERTY =
+      "(?:\\.\\s*(?<dot>[A-Za-z_$][\\w$]*+)(?!\\s*\\()|\\[\\s*(?<quote>['\"])(?<quoted>.*?)\\k<quote>\\s*])";
   /** {@code contact.attributes.plan} or {@code contact.attributes['plan']}. */
-  private static final Pattern ATTRIBUTE = Pattern.compile(
-      "(?<![\\w$.])contact\\s*\\.\\s*attributes\\s*" + NameRules.property());
-  /** {@code event.plan}, {@code event['plan']}, and the same of {@code lastEvent}; not a method such as {@code event.get(…)}. */
-  private static final Pattern EVENT = Pattern.compile("(?<![\\w$.])(event|lastEvent)\\s*" + NameRules.property());
+  private static final Pattern ATTRIBUTE = Pattern.compile("(?<![\\w$.])contact\\s*\\.\\s*attributes\\s*" + PROPERTY);
+  /** {@code event.plan} or {@code event['plan']}, and the same of {@code lastEvent}. */
+  private static final Pattern EVENT = Pattern.compile("(?<![\\w$.])(event|lastEvent)\\s*" + PROPERTY);
   private static final int KNOWN_SHOWN = 10;
 
   private final NameCatalogue catalogue;
@@ -44,27 +45,27 @@ final class NameRules {
     this.catalogue = catalogue;
   }
 
-  private static String property() {
-    return "(?:\\.\\s*(?<dot>[A-Za-z_$][\\w$]*+)(?!\\s*\\()|\\[\\s*(?<quote>['\"])(?<quoted>.*?)\\k<quote>\\s*])";
-  }
-
   List<Problem> check(BpmnModelInstance model) {
     var warnings = new ArrayList<Problem>();
-    // Each list read once, and only when an expression needs it. An empty list (a fresh install, or an
-    // event type nothing has sent yet) knows nothing, so it warns of nothing rather than of every name.
-    var attributes = lazily(catalogue::attributeNames);
-    var triggerProperties = lazily(() -> catalogue.propertyNames(triggerTypes(model)));
-    var anyProperties = lazily(catalogue::propertyNames);
-    for (var expression : expressions(model)) {
+    var expressions = expressions(model);
+    if (expressions.isEmpty()) {
+      return warnings;
+    }
+    // An empty list (a fresh install, or an event type nothing has sent yet) knows nothing, so it warns
+    // of nothing rather than of every name.
+    var attributes = catalogue.attributeNames();
+    var triggerProperties = catalogue.propertyNames(triggerTypes(model));
+    var anyProperties = catalogue.propertyNames();
+    for (var expression : expressions) {
       var attribute = ATTRIBUTE.matcher(expression.text());
       while (attribute.find()) {
-        unknown(expression.part(), "contact.attributes", name(attribute), attributes.get(),
+        unknown(expression.part(), "contact.attributes", name(attribute), attributes,
             "no contact has had an attribute", warnings);
       }
       var event = EVENT.matcher(expression.text());
       while (event.find()) {
         var last = "lastEvent".equals(event.group(1));
-        unknown(expression.part(), event.group(1), name(event), last ? anyProperties.get() : triggerProperties.get(),
+        unknown(expression.part(), event.group(1), name(event), last ? anyProperties : triggerProperties,
             last ? "no event has had a property" : "no event that starts this journey has had a property", warnings);
       }
     }
@@ -95,7 +96,7 @@ final class NameRules {
     for (var start : model.getModelElementsByType(StartEvent.class)) {
       if (start.getParentElement() instanceof Process) {
         start.getEventDefinitions().stream().filter(MessageEventDefinition.class::isInstance)
-            .map(definition -> ((MessageEventDefinition) definition).getMessage())
+            .map(MessageEventDefinition.class::cast).map(MessageEventDefinition::getMessage)
             .filter(message -> message != null && message.getName() != null)
             .forEach(message -> types.add(message.getName()));
       }
@@ -138,19 +139,5 @@ final class NameRules {
     expressions.removeIf(expression -> !JourneySyntax.isExpression(expression.text())
         || JourneySyntax.expressionError(expression.text().strip()).isPresent());
     return expressions;
-  }
-
-  private static <T> Supplier<T> lazily(Supplier<T> read) {
-    return new Supplier<>() {
-      private T value;
-
-      @Override
-      public T get() {
-        if (value == null) {
-          value = read.get();
-        }
-        return value;
-      }
-    };
   }
 }
