@@ -13,7 +13,9 @@ import io.itinera.ItineraAppTest;
 import io.itinera.TestCrm;
 import io.itinera.TestInbox;
 import io.itinera.WebhookReceiver;
+import io.itinera.check.JourneyCheck;
 import io.itinera.email.OutboxDispatcher;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,6 +44,8 @@ class TemplateBuiltJourneyTest {
   TestRestTemplate http;
   @Autowired
   ManagementService management;
+  @Autowired
+  JourneyCheck check;
   @Autowired
   OutboxDispatcher dispatcher;
   @Autowired
@@ -86,6 +90,17 @@ class TemplateBuiltJourneyTest {
           assertThat(body.path("list").asText()).isEqualTo("newsletter");
           assertThat(body.has("refund")).isFalse();
         });
+  }
+
+  @Test
+  void passesTheJourneyCheckWithoutWarnings() {
+    var model = TemplateBuiltJourney.newsletterWelcome("from-templates-checked", "newsletter_signup_checked",
+        TestCrm.url());
+
+    var findings = check.examine(new ByteArrayInputStream(Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(findings.errors()).isEmpty();
+    assertThat(findings.warnings()).isEmpty();
   }
 
   @Test
