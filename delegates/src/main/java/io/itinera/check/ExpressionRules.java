@@ -7,15 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Expression;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaEntry;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
@@ -26,33 +21,13 @@ final class ExpressionRules {
 
   List<Problem> check(BpmnModelInstance model) {
     var problems = new ArrayList<Problem>();
-    for (var flow : model.getModelElementsByType(SequenceFlow.class)) {
-      var condition = flow.getConditionExpression();
-      if (condition != null && (condition.getLanguage() == null || "juel".equalsIgnoreCase(condition.getLanguage()))) {
-        expression(flow, "condition", condition.getTextContent(), problems);
-      }
-    }
-    for (var definition : model.getModelElementsByType(ConditionalEventDefinition.class)) {
-      if (definition.getCondition() != null) {
-        expression(definition, "condition", definition.getCondition().getTextContent(), problems);
-      }
+    for (var site : ExpressionSite.in(model)) {
+      expression(site.part(), site.what(), site.text(), problems);
     }
     for (var timer : model.getModelElementsByType(TimerEventDefinition.class)) {
       timer(timer, Timer.DURATION, timer.getTimeDuration(), problems);
       timer(timer, Timer.DATE, timer.getTimeDate(), problems);
       timer(timer, Timer.CYCLE, timer.getTimeCycle(), problems);
-    }
-    for (var input : model.getModelElementsByType(CamundaInputParameter.class)) {
-      if (input.getValue() == null) {
-        expression(input, "input '" + input.getCamundaName() + "'", input.getTextContent(), problems);
-      }
-    }
-    // The values inside an input's camunda:list or camunda:map, each an expression of its own.
-    for (var value : model.getModelElementsByType(CamundaValue.class)) {
-      expression(value, "list value", value.getTextContent(), problems);
-    }
-    for (var entry : model.getModelElementsByType(CamundaEntry.class)) {
-      expression(entry, "map entry '" + entry.getCamundaKey() + "'", entry.getTextContent(), problems);
     }
     for (var task : model.getModelElementsByType(ServiceTask.class)) {
       expression(task, "delegate expression", task.getCamundaDelegateExpression(), problems);
@@ -66,11 +41,10 @@ final class ExpressionRules {
   private static void entryRules(StartEvent start, List<Problem> problems) {
     var properties = Elements.properties(start);
     var condition = properties.get(EntryRules.CONDITION);
+    // Whether it parses is checked with the other expressions (ExpressionSite).
     if (condition != null && !condition.isBlank() && !JourneySyntax.isExpression(condition)) {
       problems.add(Elements.problem(start, EntryRules.CONDITION + " must be an expression such as "
           + "${event.plan == 'pro'}, not '" + condition.strip() + "'"));
-    } else {
-      expression(start, EntryRules.CONDITION, condition, problems);
     }
     // One rule at a time, so that each bad value is reported, not only the first.
     for (var rule : List.of(EntryRules.REENTRY, EntryRules.COOLDOWN)) {

@@ -3,7 +3,6 @@ package io.itinera.check;
 import static io.itinera.check.Elements.problem;
 
 import io.itinera.catalogue.NameCatalogue;
-import io.itinera.journey.EntryRules;
 import io.itinera.journey.JourneySyntax;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,14 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaEntry;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
@@ -104,40 +98,11 @@ final class NameRules {
     return types;
   }
 
-  private record Expression(ModelElementInstance part, String text) {
-  }
-
-  /** Conditions, entry conditions and input values: where a journey reads the contact and the event. */
-  private static List<Expression> expressions(BpmnModelInstance model) {
-    var expressions = new ArrayList<Expression>();
-    for (var flow : model.getModelElementsByType(SequenceFlow.class)) {
-      if (flow.getConditionExpression() != null) {
-        expressions.add(new Expression(flow, flow.getConditionExpression().getTextContent()));
-      }
-    }
-    for (var definition : model.getModelElementsByType(ConditionalEventDefinition.class)) {
-      if (definition.getCondition() != null) {
-        expressions.add(new Expression(definition, definition.getCondition().getTextContent()));
-      }
-    }
-    for (var start : model.getModelElementsByType(StartEvent.class)) {
-      var condition = Elements.properties(start).get(EntryRules.CONDITION);
-      if (condition != null) {
-        expressions.add(new Expression(start, condition));
-      }
-    }
-    for (var input : model.getModelElementsByType(CamundaInputParameter.class)) {
-      if (input.getValue() == null) {
-        expressions.add(new Expression(input, input.getTextContent()));
-      }
-    }
-    model.getModelElementsByType(CamundaValue.class).forEach(value -> expressions.add(new Expression(value,
-        value.getTextContent())));
-    model.getModelElementsByType(CamundaEntry.class).forEach(entry -> expressions.add(new Expression(entry,
-        entry.getTextContent())));
-    // One that does not parse is an error already (ExpressionRules); a warning on top would only repeat it.
-    expressions.removeIf(expression -> !JourneySyntax.isExpression(expression.text())
-        || JourneySyntax.expressionError(expression.text().strip()).isPresent());
-    return expressions;
+  /** Where the journey reads names, leaving out what does not parse: that is an error already (ExpressionRules). */
+  private static List<ExpressionSite> expressions(BpmnModelInstance model) {
+    return ExpressionSite.in(model).stream()
+        .filter(site -> JourneySyntax.isExpression(site.text()))
+        .filter(site -> JourneySyntax.expressionError(site.text().strip()).isEmpty())
+        .toList();
   }
 }

@@ -1,6 +1,5 @@
 package io.itinera.engine;
 
-import java.util.ArrayList;
 import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -9,6 +8,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.Condition;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -27,17 +27,16 @@ class ConditionsNameTheirGateway extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+    BpmnParseListener nameConditions = new AbstractBpmnParseListener() {
       @Override
       public void parseSequenceFlow(Element flow, ScopeImpl scope, TransitionImpl transition) {
         if (transition.getProperty(BpmnParse.PROPERTYNAME_CONDITION) instanceof Condition condition) {
           transition.setProperty(BpmnParse.PROPERTYNAME_CONDITION, new NamedCondition(condition, where(transition)));
         }
       }
-    });
+    };
+    configuration.setCustomPostBPMNParseListeners(EngineLists.plus(configuration.getCustomPostBPMNParseListeners(),
+        nameConditions));
   }
 
   private static String where(TransitionImpl transition) {

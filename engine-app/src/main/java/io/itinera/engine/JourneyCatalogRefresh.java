@@ -1,7 +1,6 @@
 package io.itinera.engine;
 
 import io.itinera.journey.DeploymentGeneration;
-import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -22,16 +21,13 @@ class JourneyCatalogRefresh extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    var listeners = new ArrayList<BpmnParseListener>();
-    if (configuration.getCustomPostBPMNParseListeners() != null) {
-      listeners.addAll(configuration.getCustomPostBPMNParseListeners());
-    }
-    listeners.add(new AbstractBpmnParseListener() {
+    BpmnParseListener advance = new AbstractBpmnParseListener() {
       @Override
       public void parseProcess(Element process, ProcessDefinitionEntity definition) {
         deployments.advance();
       }
-    });
-    configuration.setCustomPostBPMNParseListeners(listeners);
+    };
+    configuration.setCustomPostBPMNParseListeners(EngineLists.plus(configuration.getCustomPostBPMNParseListeners(),
+        advance));
   }
 }

@@ -4,7 +4,6 @@ import io.itinera.check.JourneyCheck;
 import io.itinera.check.Problem;
 import io.itinera.check.UnreadableJourneyException;
 import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,12 +35,7 @@ class JourneyCheckPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    var deployers = new ArrayList<Deployer>();
-    if (configuration.getCustomPreDeployers() != null) {
-      deployers.addAll(configuration.getCustomPreDeployers());
-    }
-    deployers.add(this::check);
-    configuration.setCustomPreDeployers(deployers);
+    configuration.setCustomPreDeployers(EngineLists.<Deployer>plus(configuration.getCustomPreDeployers(), this::check));
   }
 
   private void check(DeploymentEntity deployment) {

@@ -3,7 +3,6 @@ package io.itinera.engine;
 import io.itinera.journey.EntryCheck;
 import io.itinera.journey.JourneyCatalog;
 import io.itinera.journey.JourneyEnrolments;
-import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
@@ -28,12 +27,8 @@ class JourneyEnrolmentPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    var handlers = new ArrayList<HistoryEventHandler>();
-    if (configuration.getCustomHistoryEventHandlers() != null) {
-      handlers.addAll(configuration.getCustomHistoryEventHandlers());
-    }
-    handlers.add(handler);
-    configuration.setCustomHistoryEventHandlers(handlers);
+    configuration.setCustomHistoryEventHandlers(
+        EngineLists.<HistoryEventHandler>plus(configuration.getCustomHistoryEventHandlers(), handler));
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.itinera.engine;
 
-import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -22,11 +21,8 @@ class RetriedStepsRunNow extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    var handlers = configuration.getCustomIncidentHandlers() == null
-        ? new ArrayList<IncidentHandler>()
-        : new ArrayList<>(configuration.getCustomIncidentHandlers());
-    handlers.add(new FailedJobIncidents());
-    configuration.setCustomIncidentHandlers(handlers);
+    configuration.setCustomIncidentHandlers(
+        EngineLists.<IncidentHandler>plus(configuration.getCustomIncidentHandlers(), new FailedJobIncidents()));
   }
 
   /** Camunda's own failed-job handling, plus: a resolved incident's job is due at once. */
