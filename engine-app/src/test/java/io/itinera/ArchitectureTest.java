@@ -38,6 +38,8 @@ class ArchitectureTest {
     noClasses().that().areNotAnnotatedWith(Repository.class)
         // The one place where SQL depends on the database: repositories hand it their own table.
         .and().doNotBelongToAnyOf(InsertIfAbsent.class)
+        // A simulation world's own in-memory database, emptied after each simulation.
+        .and().doNotHaveFullyQualifiedName("io.itinera.simulation.SimulationTables")
         .should().dependOnClassesThat().belongToAnyOf(JdbcClient.class, JdbcTemplate.class,
             NamedParameterJdbcTemplate.class)
         .check(ALL);
@@ -86,10 +88,13 @@ class ArchitectureTest {
         .check(ALL);
   }
 
-  /** The engine's internals (..impl..) change without notice: only the engine plugins and step inputs use them. */
+  /**
+   * The engine's internals (..impl..) change without notice: only the engine plugins, step inputs and
+   * the simulator, which builds an engine of its own, use them.
+   */
   @Test
   void engineInternalsStayInTheEnginePackages() {
-    noClasses().that().resideOutsideOfPackages("io.itinera.engine..", "io.itinera.journey..")
+    noClasses().that().resideOutsideOfPackages("io.itinera.engine..", "io.itinera.journey..", "io.itinera.simulation..")
         .should().dependOnClassesThat().resideInAPackage("org.camunda..impl..")
         .check(ALL);
   }

@@ -39,9 +39,10 @@ public class CallWebhookDelegate implements JavaDelegate, JourneyStep {
   private final AddressGuard guard;
   private final ObjectMapper json;
   private final Clock clock;
-  private final WebhookClient http = new WebhookClient();
+  private final WebhookSender http;
 
-  public CallWebhookDelegate(WebhookProperties properties, ObjectMapper json, Clock clock) {
+  public CallWebhookDelegate(WebhookProperties properties, WebhookSender http, ObjectMapper json, Clock clock) {
+    this.http = http;
     this.properties = properties;
     this.guard = new AddressGuard(properties.allowedHosts(), InetAddress::getAllByName);
     this.json = json;
@@ -58,8 +59,8 @@ public class CallWebhookDelegate implements JavaDelegate, JourneyStep {
     var step = WebhookStep.from(execution);
     var addresses = guard.check(step.url());
     var body = json.writeValueAsString(body(step));
-    var response = http.send(step, Map.of("Idempotency-Key", step.idempotencyKey(),
-        "Itinera-Signature", signature(body)), body, addresses);
+    var response = http.send(new WebhookRequest(step.method(), step.url(), Map.of("Idempotency-Key",
+        step.idempotencyKey(), "Itinera-Signature", signature(body)), body, step.timeout(), addresses));
     var status = response.status();
     if (status >= 500) {
       throw new IllegalStateException(answered(step, response));
@@ -83,7 +84,7 @@ public class CallWebhookDelegate implements JavaDelegate, JourneyStep {
     return body;
   }
 
-  private HashMap<String, Object> result(WebhookStep step, WebhookClient.Answer response) {
+  private HashMap<String, Object> result(WebhookStep step, WebhookAnswer response) {
     var result = new HashMap<String, Object>();
     result.put("status", response.status());
     if (!step.responseFields().isEmpty() && response.contentType().contains("json")) {
@@ -106,7 +107,7 @@ public class CallWebhookDelegate implements JavaDelegate, JourneyStep {
     return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(digest);
   }
 
-  private static String answered(WebhookStep step, WebhookClient.Answer response) {
+  private static String answered(WebhookStep step, WebhookAnswer response) {
     var body = response.body();
     return "Webhook " + step.method() + " " + step.url() + " answered " + response.status() + ": "
         + (body.length() > ANSWER_EXCERPT ? body.substring(0, ANSWER_EXCERPT) + "…" : body);

@@ -2,12 +2,10 @@ package io.itinera.webhook;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,35 +19,33 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
+import org.springframework.stereotype.Component;
 
 /**
  * Sends one webhook request to exactly the addresses the guard checked (TLS still verifies the host
  * name): a client per call, since its DNS answers belong to that call. No redirects (they would skip
  * the guard), no automatic retries (the job retries), no proxy, no cookies.
  */
-final class WebhookClient {
+@Component
+class WebhookClient implements WebhookSender {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-  /** The answer as the step reads it. */
-  record Answer(int status, String contentType, String body) {
-  }
-
   private final TlsSocketStrategy tls = DefaultClientTlsStrategy.createDefault();
 
-  Answer send(WebhookStep step, Map<String, String> headers, String body, List<InetAddress> checked)
-      throws IOException {
+  @Override
+  public WebhookAnswer send(WebhookRequest step) throws IOException {
     var timeout = Timeout.of(step.timeout());
     var connections = PoolingHttpClientConnectionManagerBuilder.create()
-        .setDnsResolver(new PinnedDnsResolver(step.url().getHost(), checked))
+        .setDnsResolver(new PinnedDnsResolver(step.url().getHost(), step.addresses()))
         .setTlsSocketStrategy(tls)
         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.of(Collections.min(List.of(CONNECT_TIMEOUT, step.timeout()))))
             .setSocketTimeout(timeout).build())
         .build();
     var request = new HttpUriRequestBase(step.method(), step.url());
-    headers.forEach(request::setHeader);
+    step.headers().forEach(request::setHeader);
     if (!step.method().equals("GET")) {
-      request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+      request.setEntity(new StringEntity(step.body(), ContentType.APPLICATION_JSON));
     }
     // Socket timeouts bound each wait; a receiver that trickles its answer must not hold the job past its
     // lock, so the whole exchange ends at the step's timeout too.
@@ -59,8 +55,8 @@ final class WebhookClient {
         .disableAutomaticRetries().disableCookieManagement().disableAuthCaching().build()) {
       return client.execute(request, response -> {
         var entity = response.getEntity();
-        return entity == null ? new Answer(response.getCode(), "", "")
-            : new Answer(response.getCode(), Objects.toString(entity.getContentType(), ""),
+        return entity == null ? new WebhookAnswer(response.getCode(), "", "")
+            : new WebhookAnswer(response.getCode(), Objects.toString(entity.getContentType(), ""),
                 EntityUtils.toString(entity, StandardCharsets.UTF_8));
       });
     } catch (IOException failed) {

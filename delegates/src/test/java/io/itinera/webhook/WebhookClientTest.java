@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -62,7 +63,7 @@ class WebhookClientTest {
     var url = URI.create("http://hooks.test:" + port() + "/in");
     var checked = new AddressGuard(List.of("hooks.test:" + port()), resolver).check(url);
 
-    var answer = new WebhookClient().send(step(url), Map.of("Idempotency-Key", "k"), "{}", checked);
+    var answer = new WebhookClient().send(request(step(url), Map.of("Idempotency-Key", "k"), "{}", checked));
 
     assertThat(answer.status()).isEqualTo(204);
     assertThat(hosts).containsExactly("hooks.test:" + port());
@@ -74,7 +75,7 @@ class WebhookClientTest {
     var url = URI.create("http://127.0.0.1:" + port() + "/in?redirect");
     var checked = new AddressGuard(List.of("127.0.0.1:" + port()), resolver).check(url);
 
-    var answer = new WebhookClient().send(step(url), Map.of(), "{}", checked);
+    var answer = new WebhookClient().send(request(step(url), Map.of(), "{}", checked));
 
     assertThat(answer.status()).isEqualTo(302);
     assertThat(hosts).hasSize(1);
@@ -87,13 +88,18 @@ class WebhookClientTest {
     var step = step(url, "GET", Duration.ofMillis(800));
     var started = System.nanoTime();
 
-    assertThatThrownBy(() -> new WebhookClient().send(step, Map.of(), "", checked))
+    assertThatThrownBy(() -> new WebhookClient().send(request(step, Map.of(), "", checked)))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("timed out after PT0.8S");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
   }
 
   private int port() {
     return server.getAddress().getPort();
+  }
+
+  private static WebhookRequest request(WebhookStep step, Map<String, String> headers, String body,
+      List<InetAddress> checked) {
+    return new WebhookRequest(step.method(), step.url(), headers, body, step.timeout(), checked);
   }
 
   private static WebhookStep step(URI url) {

@@ -1,0 +1,52 @@
+package io.itinera.api.simulation;
+
+import io.itinera.api.InvalidFieldException;
+import io.itinera.api.ItineraApi;
+import io.itinera.simulation.JourneySimulator;
+import io.itinera.simulation.SimulationPlan;
+import io.itinera.simulation.SimulationRefusedException;
+import io.itinera.simulation.SimulationResult;
+import jakarta.validation.Valid;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Tries a journey before it reaches real people: the deployed journey, or a BPMN file not deployed
+ * yet. {@code ?html=true} adds each email's HTML to the answer.
+ */
+@RestController
+@ItineraApi
+class SimulationController {
+
+  private final JourneySimulator simulator;
+
+  SimulationController(JourneySimulator simulator) {
+    this.simulator = simulator;
+  }
+
+  @PostMapping("/api/journeys/{key}/simulate")
+  SimulationResult simulate(@PathVariable String key, @Valid @RequestBody SimulationPlan plan,
+      @RequestParam(defaultValue = "false") boolean html) {
+    return refusedAsBadInput(() -> simulator.simulate(key, plan, html));
+  }
+
+  @PostMapping("/api/journeys/simulate")
+  SimulationResult simulate(@Valid @RequestBody UndeployedSimulation simulation,
+      @RequestParam(defaultValue = "false") boolean html) {
+    return refusedAsBadInput(() -> simulator.simulate(simulation.bpmn().getBytes(StandardCharsets.UTF_8),
+        simulation.plan(), html));
+  }
+
+  private static SimulationResult refusedAsBadInput(Supplier<SimulationResult> simulation) {
+    try {
+      return simulation.get();
+    } catch (SimulationRefusedException refused) {
+      throw new InvalidFieldException(refused.field(), refused.getMessage());
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.itinera.simulation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * What to try: a contact, the event that starts the journey, what the contact does later (at
+ * offsets from the start), when the simulated run starts, how long to follow it, and the seed that
+ * names a contact without an id (the A/B split is a hash of the contact id, as in production).
+ */
+public record SimulationPlan(
+    @Valid SimulatedContact contact,
+    @NotNull @Valid SimulatedEvent trigger,
+    @Size(max = 200) List<@Valid @NotNull ScriptedEvent> events,
+    OffsetDateTime start,
+    Duration horizon,
+    Long seed) {
+
+  public static final Duration DEFAULT_HORIZON = Duration.ofDays(60);
+  public static final Duration MAX_HORIZON = Duration.ofDays(400);
+
+  public List<ScriptedEvent> script() {
+    return events == null ? List.of() : events;
+  }
+
+  public SimulatedContact contactOrDefault() {
+    return contact == null ? SimulatedContact.ANONYMOUS : contact;
+  }
+
+  public Duration horizonOrDefault() {
+    return horizon == null ? DEFAULT_HORIZON : horizon;
+  }
+}

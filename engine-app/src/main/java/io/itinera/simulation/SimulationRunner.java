@@ -1,0 +1,335 @@
+package io.itinera.simulation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.itinera.contact.Contact;
+import io.itinera.contact.Contacts;
+import io.itinera.contact.EngagementScoring;
+import io.itinera.contact.Suppressions;
+import io.itinera.event.ContactEvents;
+import io.itinera.event.EventIntake;
+import io.itinera.event.NewEvent;
+import io.itinera.journey.JourneyDefinition;
+import io.itinera.segment.Segments;
+import io.itinera.simulation.SimulationResult.ContactState;
+import io.itinera.simulation.SimulationResult.Ending;
+import io.itinera.simulation.TimelineEntry.EventArrival;
+import io.itinera.simulation.TimelineEntry.Wait;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Drives one simulated run in a simulation world: creates the synthetic contact, sends the trigger
+ * through the real event intake, then repeatedly does whatever is due next, in simulated time: a
+ * step's job (asynchronous steps at once, timers at their due date) or the script's next event,
+ * until the horizon. Afterwards the world is emptied for the next simulation.
+ */
+final class SimulationRunner {
+
+  /** Commands one simulation may take: far above any journey's steps, low enough to stop a loop without a wait. */
+  static final int MAX_COMMANDS = 2_000;
+  private static final String TIMER = "timer";
+
+  private final RuntimeService runtime;
+  private final ManagementService management;
+  private final RepositoryService repository;
+  private final EventIntake intake;
+  private final Contacts contacts;
+  private final ContactEvents events;
+  private final Segments segments;
+  private final Suppressions suppressions;
+  private final EngagementScoring scoring;
+  private final SimulatedJourneyCatalog catalog;
+  private final StepRecorder recorder;
+  private final SimulatedClock clock;
+  private final SimulationTables tables;
+  private final TransactionTemplate transaction;
+  private final ObjectMapper json;
+  private final WaitReasons reasons;
+  private final Map<String, String> deployedByContent = new HashMap<>();
+  private final Map<String, String> stepsByJobDefinition = new HashMap<>();
+
+  SimulationRunner(RuntimeService runtime, ManagementService management, RepositoryService repository,
+      EventIntake intake, Contacts contacts, ContactEvents events, Segments segments, Suppressions suppressions,
+      EngagementScoring scoring, SimulatedJourneyCatalog catalog, StepRecorder recorder, SimulatedClock clock,
+      SimulationTables tables, TransactionTemplate transaction, ObjectMapper json) {
+    this.runtime = runtime;
+    this.management = management;
+    this.repository = repository;
+    this.intake = intake;
+    this.contacts = contacts;
+    this.events = events;
+    this.segments = segments;
+    this.suppressions = suppressions;
+    this.scoring = scoring;
+    this.catalog = catalog;
+    this.recorder = recorder;
+    this.clock = clock;
+    this.tables = tables;
+    this.transaction = transaction;
+    this.json = json;
+    this.reasons = new WaitReasons(repository);
+  }
+
+  /** The id of this journey's process definition in the world, deploying its BPMN once per content. */
+  String deploy(String journeyKey, byte[] bpmn) {
+    return deployedByContent.computeIfAbsent(journeyKey + ":" + sha256(bpmn), content -> {
+      var deployment = repository.createDeployment().name("simulation of " + journeyKey)
+          .addInputStream(journeyKey + ".bpmn", new ByteArrayInputStream(bpmn)).deploy();
+      return repository.createProcessDefinitionQuery().deploymentId(deployment.getId())
+          .processDefinitionKey(journeyKey).singleResult().getId();
+    });
+  }
+
+  SimulationResult run(String processDefinitionId, int version, String contactId, SimulationPlan plan, boolean html) {
+    var journey = catalog.describe(processDefinitionId);
+    var trigger = plan.trigger();
+    if (journey.messageStart(trigger.type()).isEmpty()) {
+      throw new SimulationRefusedException("trigger.type", "the journey " + journey.journeyKey()
+          + " does not start on the event " + trigger.type() + "; it starts on: " + startEvents(journey));
+    }
+    var spec = plan.contactOrDefault();
+    var zone = zone(spec.timeZone());
+    var start = plan.start() == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
+        : plan.start().toInstant();
+    var horizon = start.plus(plan.horizonOrDefault());
+    var recording = new Recording(contactId, zone);
+    var runs = new LinkedHashSet<String>();
+    clock.set(start);
+    catalog.simulate(processDefinitionId);
+    try {
+      transaction.executeWithoutResult(status -> createContact(contactId, spec, zone, start));
+      recorder.start(recording);
+      var entry = intake.accept(new NewEvent(contactId, trigger.type(), trigger.propertiesOrNone(), start, null));
+      entry.started().forEach(run -> runs.add(run.processInstanceId()));
+      if (runs.isEmpty()) {
+        var refused = entry.notStarted().stream().findFirst();
+        return result(journey, version, contactId, zone, start, horizon, recording, html, new Ending("not-entered",
+            null, null, start, recording.local(start), refused.map(no -> no.rule() + ": " + no.reason()).orElse(null)));
+      }
+      var ending = follow(journey, runs, plan, start, horizon, recording, contactId);
+      return result(journey, version, contactId, zone, start, horizon, recording, html, ending);
+    } finally {
+      recorder.stop();
+      catalog.simulate(null);
+      empty(runs);
+    }
+  }
+
+  private Ending follow(JourneyDefinition journey, Set<String> runs, SimulationPlan plan, Instant start,
+      Instant horizon, Recording recording, String contactId) {
+    var script = plan.script().stream().sorted(Comparator.comparing(ScriptedEvent::after)).toList();
+    var next = 0;
+    var seenWaits = new HashSet<String>();
+    var failed = new HashSet<String>();
+    String failure = null;
+    for (int commands = 0; commands < MAX_COMMANDS; commands++) {
+      recordWaits(runs, seenWaits, recording);
+      var job = nextJob(runs, failed);
+      var eventAt = next < script.size() ? start.plus(script.get(next).after()) : null;
+      if (job.isPresent() && (eventAt == null || !job.get().due().isAfter(eventAt))
+          && !job.get().due().isAfter(horizon)) {
+        var due = job.get().due();
+        clock.set(due.isAfter(clock.instant()) ? due : clock.instant());
+        try {
+          management.executeJob(job.get().job().getId());
+        } catch (RuntimeException stepFailed) {
+          failed.add(job.get().job().getId());
+          failure = String.valueOf(stepFailed.getMessage());
+          var message = failure;
+          recording.latest(job.get().job().getProcessInstanceId()).ifPresent(draft -> draft.failed(message));
+        }
+      } else if (eventAt != null && !eventAt.isAfter(horizon)) {
+        clock.set(eventAt.isAfter(clock.instant()) ? eventAt : clock.instant());
+        deliver(script.get(next++), contactId, runs, recording);
+      } else {
+        return ending(journey, runs, horizon, recording, failure);
+      }
+    }
+    return new Ending("failed", null, null, clock.instant(), recording.local(clock.instant()),
+        "the run took more than " + MAX_COMMANDS + " steps: a loop without a wait?");
+  }
+
+  private void deliver(ScriptedEvent event, String contactId, Set<String> runs, Recording recording) {
+    var draft = recording.add(clock.instant(), "", null, null, null);
+    var outcome = intake.accept(new NewEvent(contactId, event.type(), event.propertiesOrNone(), clock.instant(), null));
+    outcome.started().forEach(run -> runs.add(run.processInstanceId()));
+    draft.arrived(new EventArrival(event.type(), event.propertiesOrNone(),
+        outcome.reached().stream().map(reached -> reached.activityId()).toList(), !outcome.started().isEmpty(),
+        outcome.notStarted().stream().findFirst().map(no -> no.rule() + ": " + no.reason()).orElse(null)));
+  }
+
+  /** A due job of the runs: an asynchronous step is due now, a timer at its due date. */
+  private Optional<DueJob> nextJob(Set<String> runs, Set<String> failed) {
+    var due = new ArrayList<DueJob>();
+    for (var run : runs) {
+      var timers = new HashSet<String>();
+      management.createJobQuery().processInstanceId(run).timers().list().forEach(job -> timers.add(job.getId()));
+      for (var job : management.createJobQuery().processInstanceId(run).list()) {
+        if (!failed.contains(job.getId()) && !job.isSuspended()) {
+          due.add(new DueJob(job, timers.contains(job.getId()) ? job.getDuedate().toInstant() : clock.instant()));
+        }
+      }
+    }
+    return due.stream().min(Comparator.comparing(DueJob::due));
+  }
+
+  private record DueJob(Job job, Instant due) {
+  }
+
+  /** Each new timer and event subscription of the runs, as a wait of the step the run rests at. */
+  private void recordWaits(Set<String> runs, Set<String> seen, Recording recording) {
+    for (var run : runs) {
+      var draft = recording.latest(run);
+      if (draft.isEmpty()) {
+        continue;
+      }
+      for (var job : management.createJobQuery().processInstanceId(run).timers().list()) {
+        if (seen.add(job.getId())) {
+          var step = stepOf(job);
+          var until = job.getDuedate().toInstant();
+          draft.get().waits(new Wait(step, reasons.name(job.getProcessDefinitionId(), step), until,
+              recording.local(until), null,
+              reasons.timer(job.getProcessDefinitionId(), step, recording.zone().getId())));
+        }
+      }
+      var definitionId = definitionOf(run);
+      for (var subscription : runtime.createEventSubscriptionQuery().processInstanceId(run).list()) {
+        if (seen.add(subscription.getId())) {
+          var step = subscription.getActivityId();
+          var goal = catalog.describe(definitionId).isGoalStart(step);
+          draft.get().waits(new Wait(step, reasons.name(definitionId, step), null, null, subscription.getEventName(),
+              reasons.event(definitionId, step, subscription.getEventType(), subscription.getEventName(), goal)));
+        }
+      }
+    }
+  }
+
+  private String stepOf(Job job) {
+    return stepsByJobDefinition.computeIfAbsent(job.getJobDefinitionId(), id ->
+        management.createJobDefinitionQuery().jobDefinitionId(id).singleResult().getActivityId());
+  }
+
+  private String definitionOf(String run) {
+    var instance = runtime.createProcessInstanceQuery().processInstanceId(run).singleResult();
+    return instance == null ? null : instance.getProcessDefinitionId();
+  }
+
+  private Ending ending(JourneyDefinition journey, Set<String> runs, Instant horizon, Recording recording,
+      String failure) {
+    var first = runs.iterator().next();
+    var timeline = recording.timeline(false);
+    var active = runtime.createProcessInstanceQuery().processInstanceId(first).singleResult() != null;
+    if (active) {
+      var waitingIn = runtime.getActiveActivityIds(first);
+      if (failure != null) {
+        return new Ending("failed", String.join(", ", waitingIn), null, clock.instant(),
+            recording.local(clock.instant()), failure);
+      }
+      return new Ending("horizon", String.join(", ", waitingIn), null, horizon, recording.local(horizon),
+          "still in the journey when the simulation stopped");
+    }
+    var passed = timeline.stream().filter(entry -> entry.step() != null).toList();
+    var last = passed.get(passed.size() - 1);
+    for (var entry : passed) {
+      if (journey.isGoalStart(entry.step())) {
+        return new Ending("goal", last.step(), last.name(), last.at(), last.local(), "the event "
+            + journey.goalByStartEventId().get(entry.step()) + " reached the goal at " + entry.name());
+      }
+      if ("startTimerEvent".equals(entry.type()) && !journey.start(entry.step()).isPresent()) {
+        return new Ending("time-limit", last.step(), last.name(), last.at(), last.local(), entry.name());
+      }
+    }
+    return new Ending("end", last.step(), last.name(), last.at(), last.local(), null);
+  }
+
+  private SimulationResult result(JourneyDefinition journey, int version, String contactId, ZoneId zone,
+      Instant start, Instant horizon, Recording recording, boolean html, Ending ending) {
+    var contact = contacts.find(contactId).orElseThrow();
+    var state = new ContactState(contact.lifecycleStage(), contact.attributes(), segments.ofContact(contactId),
+        contact.unsubscribedAt() == null, scoring.scoreAt(contact, clock.instant()));
+    return new SimulationResult(journey.journeyKey(), version, contactId, zone.getId(), start, recording.local(start),
+        horizon, recording.timeline(html), ending, state);
+  }
+
+  private void createContact(String contactId, SimulatedContact spec, ZoneId zone, Instant start) {
+    var email = spec.email() == null ? contactId.replaceAll("[^A-Za-z0-9._+-]", "-") + "@simulation.invalid"
+        : spec.email();
+    var contact = new Contact(contactId, email, zone, spec.locale(), spec.lifecycleStage(), spec.attributesOrNone(),
+        0, null, null, Boolean.FALSE.equals(spec.subscribed()) ? start : null, start, start);
+    for (var past : spec.history().stream().sorted(Comparator.comparing(PastEvent::ago).reversed()).toList()) {
+      var at = start.minus(past.ago());
+      events.record(contactId, past.type(), json(past.properties()), at, at, null);
+      contact = scoring.afterEvent(contact, past.type(), at);
+    }
+    if (spec.engagementScore() != null) {
+      contact = contact.withEngagement(spec.engagementScore(), start, contact.lastEngagedAt());
+    }
+    contacts.insert(contact);
+    spec.segmentsOrNone().forEach(segment -> segments.add(segment, contactId));
+    if (Boolean.TRUE.equals(spec.suppressed())) {
+      suppressions.suppress(email, "simulation");
+    }
+  }
+
+  private void empty(Set<String> runs) {
+    if (!runs.isEmpty()) {
+      runtime.deleteProcessInstancesIfExists(List.copyOf(runs), "simulation over", true, true, true);
+    }
+    tables.empty();
+  }
+
+  private String json(Map<String, Object> properties) {
+    try {
+      return json.writeValueAsString(properties == null ? Map.of() : properties);
+    } catch (JsonProcessingException e) {
+      throw new SimulationRefusedException("contact.pastEvents", "properties cannot be written as JSON");
+    }
+  }
+
+  private static ZoneId zone(String timeZone) {
+    if (timeZone == null) {
+      return ZoneOffset.UTC;
+    }
+    try {
+      return ZoneId.of(timeZone);
+    } catch (DateTimeException e) {
+      throw new SimulationRefusedException("contact.timeZone", "is not a time zone: " + timeZone
+          + " (use a name such as Europe/Berlin)");
+    }
+  }
+
+  private static String startEvents(JourneyDefinition journey) {
+    return String.join(", ", journey.starts().stream().map(JourneyDefinition.Start::messageName)
+        .filter(name -> name != null).toList());
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
