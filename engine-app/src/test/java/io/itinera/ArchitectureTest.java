@@ -38,8 +38,10 @@ class ArchitectureTest {
     noClasses().that().areNotAnnotatedWith(Repository.class)
         // The one place where SQL depends on the database: repositories hand it their own table.
         .and().doNotBelongToAnyOf(InsertIfAbsent.class)
-        // A simulation world's own in-memory database, emptied after each simulation.
+        // A simulation world's own in-memory database: the configuration that opens it for the world's
+        // repositories, and the tables emptied after each simulation.
         .and().doNotHaveFullyQualifiedName("io.itinera.simulation.SimulationTables")
+        .and().doNotHaveFullyQualifiedName("io.itinera.simulation.SimulationWorldConfiguration")
         .should().dependOnClassesThat().belongToAnyOf(JdbcClient.class, JdbcTemplate.class,
             NamedParameterJdbcTemplate.class)
         .check(ALL);
@@ -81,7 +83,8 @@ class ArchitectureTest {
     noClasses().that().haveSimpleNameNotEndingWith("Delegate")
         .and().haveSimpleNameNotEndingWith("Step")
         .and().haveSimpleNameNotEndingWith("Payload")
-        .and().resideOutsideOfPackages("io.itinera.journey..", "io.itinera.engine..")
+        // The simulator listens to every step of a simulated run.
+        .and().resideOutsideOfPackages("io.itinera.journey..", "io.itinera.engine..", "io.itinera.simulation..")
         // The send-window bean that timer expressions call: ${sendWindow.next(execution, '09:00')}.
         .and().doNotHaveFullyQualifiedName("io.itinera.timing.SendWindow")
         .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.delegate..")
