@@ -67,7 +67,8 @@ final class SimulationRunner {
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
   private final WaitReasons reasons;
-  private final Map<String, String> deployedByContent = new HashMap<>();
+  private String deployedContent;
+  private String deployedDefinition;
   private final Map<String, String> stepsByJobDefinition = new HashMap<>();
 
   SimulationRunner(RuntimeService runtime, ManagementService management, RepositoryService repository,
@@ -92,14 +93,22 @@ final class SimulationRunner {
     this.reasons = new WaitReasons(repository);
   }
 
-  /** The id of this journey's process definition in the world, deploying its BPMN once per content. */
+  /**
+   * The id of this journey's process definition in the world. A world holds one journey at a time,
+   * deployed once per content: Camunda refuses two journeys that start on the same message.
+   */
   String deploy(String journeyKey, byte[] bpmn) {
-    return deployedByContent.computeIfAbsent(journeyKey + ":" + sha256(bpmn), content -> {
+    var content = journeyKey + ":" + sha256(bpmn);
+    if (!content.equals(deployedContent)) {
+      repository.createDeploymentQuery().list()
+          .forEach(deployment -> repository.deleteDeployment(deployment.getId(), true, true));
       var deployment = repository.createDeployment().name("simulation of " + journeyKey)
           .addInputStream(journeyKey + ".bpmn", new ByteArrayInputStream(bpmn)).deploy();
-      return repository.createProcessDefinitionQuery().deploymentId(deployment.getId())
+      deployedDefinition = repository.createProcessDefinitionQuery().deploymentId(deployment.getId())
           .processDefinitionKey(journeyKey).singleResult().getId();
-    });
+      deployedContent = content;
+    }
+    return deployedDefinition;
   }
 
   SimulationResult run(String processDefinitionId, int version, String contactId, SimulationPlan plan, boolean html) {

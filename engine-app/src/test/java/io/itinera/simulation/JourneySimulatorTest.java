@@ -92,6 +92,21 @@ class JourneySimulatorTest {
   }
 
   @Test
+  void showsTheAbVariantTheContactWouldGetAndTheGoalThatEndsTheRun() {
+    var run = simulate("cart-abandonment", Map.of("contact", Map.of("id", "eve"),
+        "trigger", Map.of("type", "cart_abandoned", "properties", Map.of("total", 59.9)),
+        "events", List.of(Map.of("after", "PT30H", "type", "purchase", "properties", Map.of("revenue", 59.9))),
+        "start", "2026-03-04T11:00:00Z"));
+
+    var variant = entry(run, "Task_SplitOffer").at("/variant").asText();
+    assertThat(variant).isIn("discount", "free-shipping");
+    assertThat(entry(run, "Gateway_WhichOffer").at("/decision/flow").asText())
+        .isEqualTo(variant.equals("discount") ? "Flow_Discount" : "Flow_FreeShipping");
+    assertThat(run.at("/ending/how").asText()).isEqualTo("goal");
+    assertThat(run.at("/ending/at").asText()).isEqualTo("2026-03-05T17:00:00Z");
+  }
+
+  @Test
   void refusedEntryIsTheEndingWithTheRule() {
     var run = simulate("welcome-series", Map.of("trigger", Map.of("type", "signup",
         "properties", Map.of("source", "import"))));
