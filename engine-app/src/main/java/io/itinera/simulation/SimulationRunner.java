@@ -278,15 +278,19 @@ final class SimulationRunner {
         : spec.email();
     var contact = new Contact(contactId, email, zone, spec.locale(), spec.lifecycleStage(), spec.attributesOrNone(),
         0, null, null, Boolean.FALSE.equals(spec.subscribed()) ? start : null, start, start);
-    for (var past : spec.history().stream().sorted(Comparator.comparing(PastEvent::ago).reversed()).toList()) {
-      var at = start.minus(past.ago());
-      events.record(contactId, past.type(), json(past.properties()), at, at, null);
-      contact = scoring.afterEvent(contact, past.type(), at);
+    var history = spec.history().stream().sorted(Comparator.comparing(PastEvent::ago).reversed()).toList();
+    for (var past : history) {
+      contact = scoring.afterEvent(contact, past.type(), start.minus(past.ago()));
     }
     if (spec.engagementScore() != null) {
       contact = contact.withEngagement(spec.engagementScore(), start, contact.lastEngagedAt());
     }
     contacts.insert(contact);
+    // After the contact: an event refers to its contact.
+    for (var past : history) {
+      var at = start.minus(past.ago());
+      events.record(contactId, past.type(), json(past.properties()), at, at, null);
+    }
     spec.segmentsOrNone().forEach(segment -> segments.add(segment, contactId));
     if (Boolean.TRUE.equals(spec.suppressed())) {
       suppressions.suppress(email, "simulation");
