@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.itinera.ApiClient;
 import io.itinera.ItineraAppTest;
+import io.itinera.segment.Segments;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ class AudienceForecastTest {
 
   @Autowired
   JdbcClient jdbc;
+
+  @Autowired
+  Segments segments;
 
   private ApiClient api;
 
@@ -103,6 +107,39 @@ class AudienceForecastTest {
     assertThat(reached).containsEntry("Timer_WaitForBusinessHours", 1).containsEntry("Timer_Wait6Hours", 1);
     assertThat(answer.getBody().at("/emails/byTemplate/welcome/queued").asInt()).isEqualTo(2);
     assertThat(rowCounts()).isEqualTo(before);
+  }
+
+  @Test
+  void forecastsTheMembersOfASegmentUpToTheLimit() {
+    var segment = "forecast-" + UUID.randomUUID();
+    for (int n = 1; n <= 3; n++) {
+      var contact = segment + "-" + n;
+      api.put("/api/contacts/{id}", Map.of("email", contact + "@example.com"), contact);
+      segments.add(segment, contact);
+    }
+
+    var answer = api.post("/api/journeys/{key}/forecast", Map.of(
+        "contacts", Map.of("segment", segment, "limit", 2), "trigger", SIGNUP, "start", "2026-12-07T09:00:00Z"),
+        "welcome-series");
+
+    assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(200);
+    assertThat(answer.getBody().get("contacts").asInt()).isEqualTo(2);
+    assertRefused(Map.of("contacts", Map.of("segment", "forecast-empty-" + UUID.randomUUID()), "trigger", SIGNUP),
+        "contacts.segment");
+  }
+
+  @Test
+  void countsContactsTheEntryConditionKeepsOut() {
+    var answer = api.post("/api/journeys/{key}/forecast", Map.of(
+        "contacts", Map.of("synthetic", Map.of("count", 3)),
+        "trigger", Map.of("type", "signup", "properties", Map.of("source", "partner")),
+        "start", "2026-12-07T09:00:00Z"), "welcome-series");
+
+    assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(200);
+    assertThat(answer.getBody().at("/endings/not-entered").asInt()).isEqualTo(3);
+    assertThat(answer.getBody().at("/notEntered/CONDITION").asInt()).isEqualTo(3);
+    assertThat(answer.getBody().at("/emails/queued").asInt()).isZero();
+    assertThat(answer.getBody().at("/emails/perContact/0").asInt()).isEqualTo(3);
   }
 
   @Test
