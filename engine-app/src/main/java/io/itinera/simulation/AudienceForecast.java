@@ -118,8 +118,9 @@ public class AudienceForecast {
       contacts.find(id).ifPresentOrElse(found::add, () -> unknown.add(id));
     }
     if (!unknown.isEmpty()) {
-      throw new SimulationRefusedException("contacts.ids", "no contact has the id " + String.join(", ",
-          unknown.stream().limit(20).toList()) + (unknown.size() > 20 ? " (and " + (unknown.size() - 20) + " more)" : ""));
+      var named = String.join(", ", unknown.stream().limit(20).toList());
+      throw new SimulationRefusedException("contacts.ids", "no contact has the id " + named
+          + (unknown.size() > 20 ? " (and " + (unknown.size() - 20) + " more)" : ""));
     }
     return found.stream().map(contact -> twin(contact, start)).toList();
   }
@@ -129,10 +130,11 @@ public class AudienceForecast {
     var history = events.latestBefore(contact.id(), start, RECENT_EVENTS).stream()
         .map(event -> new PastEvent(event.type(), Duration.between(event.occurredAt(), start), properties(event)))
         .toList();
-    return new SimulatedContact(contact.id(), contact.email(), contact.timezone().getId(), contact.locale(),
-        contact.lifecycleStage(), contact.attributes(), segments.ofContact(contact.id()),
-        contact.unsubscribedAt() == null, suppressions.isSuppressed(contact.email()),
-        scoring.scoreAt(contact, start), history);
+    // An empty address keeps a contact without one so: the simulation would make one up for null.
+    return new SimulatedContact(contact.id(), contact.email() == null ? "" : contact.email(),
+        contact.timezone().getId(), contact.locale(), contact.lifecycleStage(), contact.attributes(),
+        segments.ofContact(contact.id()), contact.unsubscribedAt() == null,
+        suppressions.isSuppressed(contact.email()), scoring.scoreAt(contact, start), history);
   }
 
   private Map<String, Object> properties(StoredEvent event) {

@@ -24,8 +24,8 @@ public record Forecast(
   }
 
   /** {@code perContact}: how many contacts would get 0, 1, 2 ... queued emails. */
-  public record Emails(int queued, int skipped, Map<Integer, Integer> perContact, Map<String, TemplateEmails> byTemplate,
-      Map<String, Integer> skippedByReason) {
+  public record Emails(int queued, int skipped, Map<Integer, Integer> perContact,
+      Map<String, TemplateEmails> byTemplate, Map<String, Integer> skippedByReason) {
   }
 
   public record TemplateEmails(int queued, int skipped) {

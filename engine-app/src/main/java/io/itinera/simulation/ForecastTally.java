@@ -71,7 +71,7 @@ final class ForecastTally {
         new Emails(queued, skipped, histogram, templates, skippedByReason), endings, endSteps, notEntered, tookMillis);
   }
 
-  /** An entry refusal reads "RULE: why"; the why names times and runs of one contact, so contacts are counted by rule. */
+  /** An entry refusal reads "RULE: why"; the why names one contact's times and runs, so contacts count by rule. */
   private static String rule(String reason) {
     if (reason == null) {
       return "unknown";

@@ -92,20 +92,24 @@ class AudienceForecastTest {
     for (var contact : List.of(opener, quiet)) {
       api.put("/api/contacts/{id}", Map.of("email", contact + "@example.com", "timezone", "Europe/Berlin"), contact);
     }
+    var withoutAddress = "forecast-real-" + UUID.randomUUID();
+    api.put("/api/contacts/{id}", Map.of("timezone", "Europe/Berlin"), withoutAddress);
     api.track(opener, "email_opened", Map.of());
     var start = Instant.now().plus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
     var before = rowCounts();
 
     var answer = api.post("/api/journeys/{key}/forecast", Map.of(
-        "contacts", Map.of("ids", List.of(opener, quiet)), "trigger", SIGNUP, "start", start.toString(),
-        "horizon", "P40D"), "welcome-series");
+        "contacts", Map.of("ids", List.of(opener, quiet, withoutAddress)), "trigger", SIGNUP,
+        "start", start.toString(), "horizon", "P40D"), "welcome-series");
 
     assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(200);
-    assertThat(answer.getBody().get("contacts").asInt()).isEqualTo(2);
+    assertThat(answer.getBody().get("contacts").asInt()).isEqualTo(3);
     var reached = reachedByStep(answer.getBody());
-    // The opener's real open, a minute before the start, still counts at the 24-hour check; the other contact never opened.
-    assertThat(reached).containsEntry("Timer_WaitForBusinessHours", 1).containsEntry("Timer_Wait6Hours", 1);
+    // The opener's real open, a minute before the start, still counts at the 24-hour check; the others never opened.
+    assertThat(reached).containsEntry("Timer_WaitForBusinessHours", 1).containsEntry("Timer_Wait6Hours", 2);
     assertThat(answer.getBody().at("/emails/byTemplate/welcome/queued").asInt()).isEqualTo(2);
+    assertThat(answer.getBody().at("/emails/byTemplate/welcome/skipped").asInt()).isEqualTo(1);
+    assertThat(answer.getBody().at("/emails/perContact/0").asInt()).isEqualTo(1);
     assertThat(rowCounts()).isEqualTo(before);
   }
 
@@ -140,6 +144,18 @@ class AudienceForecastTest {
     assertThat(answer.getBody().at("/notEntered/CONDITION").asInt()).isEqualTo(3);
     assertThat(answer.getBody().at("/emails/queued").asInt()).isZero();
     assertThat(answer.getBody().at("/emails/perContact/0").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void refusesATriggerTheJourneyDoesNotStartOnAndThenForecastsAgain() {
+    assertRefused(Map.of("contacts", Map.of("synthetic", Map.of("count", 4)),
+        "trigger", Map.of("type", "purchase")), "trigger.type");
+
+    var answer = api.post("/api/journeys/{key}/forecast", Map.of(
+        "contacts", Map.of("synthetic", Map.of("count", 4)), "trigger", SIGNUP, "start", "2026-12-07T09:00:00Z"),
+        "welcome-series");
+    assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(200);
+    assertThat(answer.getBody().at("/endings/end").asInt()).isEqualTo(4);
   }
 
   @Test
