@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs one of the benchmarks in engine-app/src/test/java/io/itinera/benchmark on H2 or PostgreSQL.
-# Usage: bench/run.sh event-intake|email|journey-stats [h2|postgres] [count]
+# Usage: bench/run.sh event-intake|email|journey-stats|simulation [h2|postgres] [count]
 #   event-intake: events/s through POST /api/events/batch, each starting a run, against the bare engine
 #   email:        templates rendered/s, emails queued/s and dispatched/s over SMTP, against raw SMTP
 #   journey-stats: journey statistics on a journey with <count> runs, against the engine's own run count
+#   simulation:   one contact's simulated welcome series, against the same run on the real engine, and a
+#                 forecast of <count> synthetic contacts (default 1000); also bench/simulate.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 benchmark="${1:-}"
@@ -14,7 +16,8 @@ case "$benchmark" in
   event-intake) main=io.itinera.benchmark.EventIntakeBenchmark; rounds=3 ;;
   email) main=io.itinera.benchmark.EmailBenchmark; rounds= ;;
   journey-stats) main=io.itinera.benchmark.JourneyStatsBenchmark; rounds= ;;
-  *) echo "usage: $0 event-intake|email|journey-stats [h2|postgres] [count]" >&2; exit 2 ;;
+  simulation) count="${3:-1000}" ;;
+  *) echo "usage: $0 event-intake|email|journey-stats|simulation [h2|postgres] [count]" >&2; exit 2 ;;
 esac
 case "$database" in
   h2) url="jdbc:h2:mem:itinera-bench;DB_CLOSE_DELAY=-1"; user=sa ;;
@@ -25,6 +28,13 @@ case "$database" in
   *) echo "usage: $0 event-intake|email [h2|postgres] [count]" >&2; exit 2 ;;
 esac
 
+if [ "$benchmark" = simulation ]; then
+  # A JUnit run of the benchmark's tagged test, which the normal build leaves out: it needs no
+  # install and no exec plugin, so it also runs offline (MAVEN_ARGS=-o).
+  exec ./mvnw -B -q -ntp verify -pl engine-app -am -Dtest=SimulationBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dgroups=benchmark -Ditinera.test.excluded-groups= \
+    -Dbench.db-url="$url" -Dbench.db-user="$user" -Dbench.contacts="$count"
+fi
 ./mvnw -B -q -ntp install -DskipTests
 ./mvnw -B -q -ntp -pl engine-app exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass="$main" -Dexec.args="$url $user $count $rounds"

@@ -45,6 +45,16 @@ public class ContactEvents {
         .list();
   }
 
+  /** The contact's latest events that happened before {@code before}, newest first: what a forecast replays. */
+  public List<StoredEvent> latestBefore(String contactId, Instant before, int limit) {
+    return jdbc.sql("SELECT type, properties, occurred_at FROM contact_event WHERE contact_id = ? AND occurred_at < ?"
+            + " ORDER BY occurred_at DESC, id DESC FETCH FIRST " + limit + " ROWS ONLY")
+        .params(contactId, utc(before))
+        .query((row, number) -> new StoredEvent(row.getString(1), row.getString(2),
+            row.getObject(3, OffsetDateTime.class).toInstant()))
+        .list();
+  }
+
   int count(String contactId, String type, Instant since) {
     return jdbc.sql("SELECT COUNT(*) FROM contact_event WHERE contact_id = ? AND type = ? AND occurred_at >= ?")
         .params(contactId, type, utc(since)).query(Integer.class).single();
@@ -61,6 +71,10 @@ public class ContactEvents {
         .query((row, number) -> Optional.ofNullable(row.getObject(1, OffsetDateTime.class)))
         .single()
         .map(OffsetDateTime::toInstant);
+  }
+
+  /** An event as stored, its properties as the JSON text they were kept in. */
+  public record StoredEvent(String type, String propertiesJson, Instant occurredAt) {
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -38,16 +39,41 @@ public class JourneySimulator {
 
   /** The deployed journey, latest version. */
   public SimulationResult simulate(String journeyKey, SimulationPlan plan, boolean html) {
+    var deployed = latest(journeyKey);
+    return simulate(journeyKey, deployed.version(), deployed.bpmn(), plan, html);
+  }
+
+  /**
+   * Many contacts through the deployed journey's latest version, side by side in the simulation
+   * worlds, the journey deployed once per world. {@code checked} holds every scripted event any of
+   * the {@code plans} may have and is checked once for all; each plan names its contact. Answers in
+   * plan order, without HTML.
+   */
+  public List<SimulationResult> simulateEach(String journeyKey, SimulationPlan checked, List<SimulationPlan> plans) {
+    var deployed = latest(journeyKey);
+    checkTimes(checked);
+    checkEventTypes(deployed.bpmn(), checked);
+    return worlds.inEachWorld(plans.size(), runner -> {
+      var definitionId = runner.deploy(journeyKey, deployed.bpmn());
+      return index -> runner.run(definitionId, deployed.version(), plans.get(index).contactOrDefault().id(),
+          plans.get(index), false);
+    });
+  }
+
+  private Deployed latest(String journeyKey) {
     var definition = repository.createProcessDefinitionQuery().processDefinitionKey(journeyKey).latestVersion()
         .singleResult();
     if (definition == null) {
       throw new SimulationRefusedException("journey", "there is no deployed journey '" + journeyKey + "'");
     }
     try (var resource = repository.getResourceAsStream(definition.getDeploymentId(), definition.getResourceName())) {
-      return simulate(journeyKey, definition.getVersion(), resource.readAllBytes(), plan, html);
+      return new Deployed(definition.getVersion(), resource.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private record Deployed(int version, byte[] bpmn) {
   }
 
   /** A journey's BPMN file that is not deployed (version 0 in the answer). */

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * A contact that exists only in the simulation: who it is, where it lives, what it has done. An
- * absent email gets a made-up one (a contact without an address is skipped by every Send email step);
- * {@code subscribed: false} means unsubscribed from marketing.
+ * absent email gets a made-up one; an empty one ({@code ""}) is a contact without an address, which
+ * every Send email step skips; {@code subscribed: false} means unsubscribed from marketing.
  */
 public record SimulatedContact(
     @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@:+\\-]{0,254}", message = "must be an id of letters, digits and . _ @ : + -")

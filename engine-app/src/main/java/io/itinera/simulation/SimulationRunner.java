@@ -284,7 +284,7 @@ final class SimulationRunner {
 
   private void createContact(String contactId, SimulatedContact spec, ZoneId zone, Instant start) {
     var email = spec.email() == null ? contactId.replaceAll("[^A-Za-z0-9._+-]", "-") + "@simulation.invalid"
-        : spec.email();
+        : spec.email().isBlank() ? null : spec.email();
     var contact = new Contact(contactId, email, zone, spec.locale(), spec.lifecycleStage(), spec.attributesOrNone(),
         0, null, null, Boolean.FALSE.equals(spec.subscribed()) ? start : null, start, start);
     var history = spec.history().stream().sorted(Comparator.comparing(PastEvent::ago).reversed()).toList();
@@ -300,7 +300,7 @@ final class SimulationRunner {
       events.record(contactId, past.type(), json(past.properties()), at, at, null);
     }
     spec.segmentsOrNone().forEach(segment -> segments.add(segment, contactId));
-    if (Boolean.TRUE.equals(spec.suppressed())) {
+    if (Boolean.TRUE.equals(spec.suppressed()) && email != null) {
       suppressions.suppress(email, "simulation");
     }
   }

@@ -2,6 +2,9 @@ package io.itinera.api.simulation;
 
 import io.itinera.api.InvalidFieldException;
 import io.itinera.api.ItineraApi;
+import io.itinera.simulation.AudienceForecast;
+import io.itinera.simulation.Forecast;
+import io.itinera.simulation.ForecastPlan;
 import io.itinera.simulation.JourneySimulator;
 import io.itinera.simulation.SimulationPlan;
 import io.itinera.simulation.SimulationRefusedException;
@@ -17,16 +20,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Tries a journey before it reaches real people: the deployed journey, or a BPMN file not deployed
- * yet. {@code ?html=true} adds each email's HTML to the answer.
+ * yet. {@code ?html=true} adds each email's HTML to the answer. A forecast runs the simulation for an
+ * audience of up to a thousand contacts and answers with the totals.
  */
 @RestController
 @ItineraApi
 class SimulationController {
 
   private final JourneySimulator simulator;
+  private final AudienceForecast forecasts;
 
-  SimulationController(JourneySimulator simulator) {
+  SimulationController(JourneySimulator simulator, AudienceForecast forecasts) {
     this.simulator = simulator;
+    this.forecasts = forecasts;
   }
 
   @PostMapping("/api/journeys/{key}/simulate")
@@ -42,7 +48,12 @@ class SimulationController {
         simulation.plan(), html));
   }
 
-  private static SimulationResult refusedAsBadInput(Supplier<SimulationResult> simulation) {
+  @PostMapping("/api/journeys/{key}/forecast")
+  Forecast forecast(@PathVariable String key, @Valid @RequestBody ForecastPlan plan) {
+    return refusedAsBadInput(() -> forecasts.forecast(key, plan));
+  }
+
+  private static <T> T refusedAsBadInput(Supplier<T> simulation) {
     try {
       return simulation.get();
     } catch (SimulationRefusedException refused) {
