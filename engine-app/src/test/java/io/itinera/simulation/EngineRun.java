@@ -70,15 +70,6 @@ final class EngineRun {
     return ending(runs, emails(journey, contactId), failed);
   }
 
-  /** Ends every run of the contact, also those of other journeys its events started. */
-  void stopRunsOf(String contactId) {
-    var left = runtime.createProcessInstanceQuery().processInstanceBusinessKey(contactId).list().stream()
-        .map(run -> run.getId()).toList();
-    if (!left.isEmpty()) {
-      runtime.deleteProcessInstancesIfExists(left, "scenario over", true, true, true);
-    }
-  }
-
   /** SimulationRunner.follow against the real engine; answers whether a step failed. */
   private boolean drive(String journey, Set<String> runs, SimulationPlan plan, Instant start, Instant horizon,
       String contactId) {

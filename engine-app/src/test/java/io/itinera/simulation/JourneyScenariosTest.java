@@ -116,6 +116,9 @@ class JourneyScenariosTest {
     assertThatThrownBy(() -> verify(scenarios.get(3))).hasMessage(
         "welcome-series.scenarios.yaml:23: scenario 'an ending that does not exist': expect.ending 'finished'"
             + " (line 27) is none of [end, failed, goal, horizon, not-entered, time-limit]");
+    assertThatThrownBy(() -> verify(scenarios.get(4))).hasMessage(
+        "welcome-series.scenarios.yaml:28: scenario 'a contact id with a space': contact.id must be an id of letters,"
+            + " digits and . _ @ : + -");
   }
 
   private void verify(Scenario scenario) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itinera.EngineTime;
 import io.itinera.ItineraAppTest;
+import io.itinera.contact.ContactErasure;
 import io.itinera.contact.Contacts;
 import io.itinera.contact.EngagementScoring;
 import io.itinera.contact.Suppressions;
@@ -32,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The acceptance of the simulator: for every scenario of the shipped journeys, the app's real engine
  * and the simulator, given the same contact (same id, since A/B splits hash it) and the same events
  * at the same times, pass the same steps in the same order, produce the same emails and end the
- * same way.
+ * same way. Each real contact is erased afterwards (its runs, events, emails, history), so the
+ * scenarios leave nothing behind for the app's other tests.
  */
 @ItineraAppTest
 class SimulationMatchesEngineTest {
@@ -59,6 +61,8 @@ class SimulationMatchesEngineTest {
   TransactionTemplate transaction;
   @Autowired
   Contacts contacts;
+  @Autowired
+  ContactErasure erasure;
   @Autowired
   ContactEvents events;
   @Autowired
@@ -89,13 +93,13 @@ class SimulationMatchesEngineTest {
     try {
       real = engine.run(scenario.journey(), plan);
     } finally {
-      engine.stopRunsOf(plan.contact().id());
+      erasure.erase(plan.contact().id());
       EngineTime.reset();
     }
     var simulated = ScenarioRun.of(scenario.run(() -> simulator.simulate(scenario.journey(), plan, false)));
 
     assertThat(simulated).as(scenario.at(scenario.line()) + "the simulator and the real engine disagree (contact "
-        + plan.contact().id() + ")").isEqualTo(real);
+        + plan.contact().id() + "; expected: the real engine's run, but was: the simulator's)").isEqualTo(real);
   }
 
   /**
