@@ -90,8 +90,8 @@ final class EngineRun {
       } else if (eventAt != null && !eventAt.isAfter(horizon)) {
         moveClockTo(eventAt);
         var event = script.get(next++);
-        follow(journey, intake.accept(new NewEvent(contactId, event.type(), event.propertiesOrNone(), eventAt, null)),
-            runs);
+        follow(journey, intake.accept(new NewEvent(contactId, event.type(), event.propertiesOrNone(),
+            ClockUtil.getCurrentTime().toInstant(), null)), runs);
       } else {
         return !failed.isEmpty();
       }
