@@ -1,8 +1,6 @@
 package io.itinera.simulation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.itinera.contact.Contact;
 import io.itinera.contact.Contacts;
 import io.itinera.contact.EngagementScoring;
 import io.itinera.contact.Suppressions;
@@ -18,10 +16,8 @@ import io.itinera.simulation.TimelineEntry.Wait;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,16 +52,14 @@ final class SimulationRunner {
   private final RepositoryService repository;
   private final EventIntake intake;
   private final Contacts contacts;
-  private final ContactEvents events;
   private final Segments segments;
-  private final Suppressions suppressions;
   private final EngagementScoring scoring;
+  private final SyntheticContacts syntheticContacts;
   private final SimulatedJourneyCatalog catalog;
   private final StepRecorder recorder;
   private final SimulatedClock clock;
   private final SimulationTables tables;
   private final TransactionTemplate transaction;
-  private final ObjectMapper json;
   private final WaitReasons reasons;
   private String deployedContent;
   private String deployedDefinition;
@@ -80,16 +74,14 @@ final class SimulationRunner {
     this.repository = repository;
     this.intake = intake;
     this.contacts = contacts;
-    this.events = events;
     this.segments = segments;
-    this.suppressions = suppressions;
     this.scoring = scoring;
+    this.syntheticContacts = new SyntheticContacts(contacts, events, segments, suppressions, scoring, json);
     this.catalog = catalog;
     this.recorder = recorder;
     this.clock = clock;
     this.tables = tables;
     this.transaction = transaction;
-    this.json = json;
     this.reasons = new WaitReasons(repository);
   }
 
@@ -119,7 +111,7 @@ final class SimulationRunner {
           + " does not start on the event " + trigger.type() + "; it starts on: " + startEvents(journey));
     }
     var spec = plan.contactOrDefault();
-    var zone = zone(spec.timeZone());
+    var zone = SyntheticContacts.zone(spec.timeZone());
     var start = plan.start() == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
         : plan.start().toInstant();
     var horizon = start.plus(plan.horizonOrDefault());
@@ -128,7 +120,7 @@ final class SimulationRunner {
     clock.set(start);
     catalog.simulate(processDefinitionId);
     try {
-      transaction.executeWithoutResult(status -> createContact(contactId, spec, zone, start));
+      transaction.executeWithoutResult(status -> syntheticContacts.create(contactId, spec, zone, start));
       recorder.start(recording);
       var entry = intake.accept(new NewEvent(contactId, trigger.type(), trigger.propertiesOrNone(), start, null));
       entry.started().forEach(run -> runs.add(run.processInstanceId()));
@@ -155,7 +147,7 @@ final class SimulationRunner {
     String failure = null;
     for (int commands = 0; commands < MAX_COMMANDS; commands++) {
       recordWaits(runs, seenWaits, recording);
-      var job = nextJob(runs, failed);
+      var job = nextJob(management, runs, failed, clock.instant());
       var eventAt = next < script.size() ? start.plus(script.get(next).after()) : null;
       if (job.isPresent() && (eventAt == null || !job.get().due().isAfter(eventAt))
           && !job.get().due().isAfter(horizon)) {
@@ -189,22 +181,25 @@ final class SimulationRunner {
         outcome.notStarted().stream().findFirst().map(no -> no.rule() + ": " + no.reason()).orElse(null)));
   }
 
-  /** A due job of the runs: an asynchronous step is due now, a timer at its due date. */
-  private Optional<DueJob> nextJob(Set<String> runs, Set<String> failed) {
+  /**
+   * A due job of the runs: an asynchronous step is due now, a timer at its due date. Shared with the
+   * test that drives the real engine the same way, to compare its path with the simulated one.
+   */
+  static Optional<DueJob> nextJob(ManagementService management, Set<String> runs, Set<String> failed, Instant now) {
     var due = new ArrayList<DueJob>();
     for (var run : runs) {
       var timers = new HashSet<String>();
       management.createJobQuery().processInstanceId(run).timers().list().forEach(job -> timers.add(job.getId()));
       for (var job : management.createJobQuery().processInstanceId(run).list()) {
         if (!failed.contains(job.getId()) && !job.isSuspended()) {
-          due.add(new DueJob(job, timers.contains(job.getId()) ? job.getDuedate().toInstant() : clock.instant()));
+          due.add(new DueJob(job, timers.contains(job.getId()) ? job.getDuedate().toInstant() : now));
         }
       }
     }
     return due.stream().min(Comparator.comparing(DueJob::due));
   }
 
-  private record DueJob(Job job, Instant due) {
+  record DueJob(Job job, Instant due) {
   }
 
   /** Each new timer and event subscription of the runs, as a wait of the step the run rests at. */
@@ -282,54 +277,11 @@ final class SimulationRunner {
         horizon, recording.timeline(html), ending, state);
   }
 
-  private void createContact(String contactId, SimulatedContact spec, ZoneId zone, Instant start) {
-    var email = spec.email() == null ? contactId.replaceAll("[^A-Za-z0-9._+-]", "-") + "@simulation.invalid"
-        : spec.email().isBlank() ? null : spec.email();
-    var contact = new Contact(contactId, email, zone, spec.locale(), spec.lifecycleStage(), spec.attributesOrNone(),
-        0, null, null, Boolean.FALSE.equals(spec.subscribed()) ? start : null, start, start);
-    var history = spec.history().stream().sorted(Comparator.comparing(PastEvent::ago).reversed()).toList();
-    for (var past : history) {
-      contact = scoring.afterEvent(contact, past.type(), start.minus(past.ago()));
-    }
-    if (spec.engagementScore() != null) {
-      contact = contact.withEngagement(spec.engagementScore(), start, contact.lastEngagedAt());
-    }
-    contacts.insert(contact);
-    for (var past : history) {
-      var at = start.minus(past.ago());
-      events.record(contactId, past.type(), json(past.properties()), at, at, null);
-    }
-    spec.segmentsOrNone().forEach(segment -> segments.add(segment, contactId));
-    if (Boolean.TRUE.equals(spec.suppressed()) && email != null) {
-      suppressions.suppress(email, "simulation");
-    }
-  }
-
   private void empty(Set<String> runs) {
     if (!runs.isEmpty()) {
       runtime.deleteProcessInstancesIfExists(List.copyOf(runs), "simulation over", true, true, true);
     }
     tables.empty();
-  }
-
-  private String json(Map<String, Object> properties) {
-    try {
-      return json.writeValueAsString(properties == null ? Map.of() : properties);
-    } catch (JsonProcessingException e) {
-      throw new SimulationRefusedException("contact.pastEvents", "properties cannot be written as JSON");
-    }
-  }
-
-  private static ZoneId zone(String timeZone) {
-    if (timeZone == null) {
-      return ZoneOffset.UTC;
-    }
-    try {
-      return ZoneId.of(timeZone);
-    } catch (DateTimeException e) {
-      throw new SimulationRefusedException("contact.timeZone", "is not a time zone: " + timeZone
-          + " (use a name such as Europe/Berlin)");
-    }
   }
 
   private static String startEvents(JourneyDefinition journey) {
