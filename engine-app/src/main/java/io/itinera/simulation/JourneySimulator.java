@@ -55,8 +55,8 @@ public class JourneySimulator {
     checkEventTypes(deployed.bpmn(), checked);
     return worlds.inEachWorld(plans.size(), runner -> {
       var definitionId = runner.deploy(journeyKey, deployed.bpmn());
-      return index -> runner.run(definitionId, deployed.version(), plans.get(index).contactOrDefault().id(),
-          plans.get(index), false);
+      return index -> runner.outline(definitionId, deployed.version(), plans.get(index).contactOrDefault().id(),
+          plans.get(index));
     });
   }
 
@@ -100,7 +100,7 @@ public class JourneySimulator {
     checkEventTypes(bpmn, plan);
     var contactId = plan.contactOrDefault().id() != null ? plan.contactOrDefault().id()
         : "simulated-" + (plan.seed() == null ? 1 : plan.seed());
-    return worlds.inAWorld(runner -> runner.run(runner.deploy(key, bpmn), version, contactId, plan, html));
+    return worlds.inAWorld(runner -> runner.run(runner.deploy(key, bpmn), version, contactId, plan, Detail.timeline(html)));
   }
 
   private static void checkTimes(SimulationPlan plan) {

@@ -21,11 +21,17 @@ final class Recording {
 
   private final String contactId;
   private final ZoneId zone;
+  private final Detail detail;
   private final List<Draft> drafts = new ArrayList<>();
 
-  Recording(String contactId, ZoneId zone) {
+  Recording(String contactId, ZoneId zone, Detail detail) {
     this.contactId = contactId;
     this.zone = zone;
+    this.detail = detail;
+  }
+
+  boolean detailed() {
+    return detail != Detail.OUTLINE;
   }
 
   String contactId() {
@@ -65,8 +71,8 @@ final class Recording {
     return Optional.empty();
   }
 
-  List<TimelineEntry> timeline(boolean html) {
-    return drafts.stream().map(draft -> draft.entry(this, html)).toList();
+  List<TimelineEntry> timeline() {
+    return drafts.stream().map(draft -> draft.entry(this, detail == Detail.TIMELINE_WITH_HTML)).toList();
   }
 
   /** One entry as it is being filled in. */

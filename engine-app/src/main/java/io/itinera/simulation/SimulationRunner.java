@@ -32,6 +32,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -103,7 +104,30 @@ final class SimulationRunner {
     return deployedDefinition;
   }
 
-  SimulationResult run(String processDefinitionId, int version, String contactId, SimulationPlan plan, boolean html) {
+  /** One simulation, after which the world is empty again. */
+  SimulationResult run(String processDefinitionId, int version, String contactId, SimulationPlan plan, Detail detail) {
+    var runs = new LinkedHashSet<String>();
+    try {
+      return simulate(processDefinitionId, version, contactId, plan, detail, runs);
+    } finally {
+      empty(runs);
+    }
+  }
+
+  /**
+   * One contact of a forecast, recorded in outline and not cleared away: contacts of one forecast have
+   * ids of their own, so they do not meet; {@link #emptyAll()} clears the world once all have run.
+   */
+  SimulationResult outline(String processDefinitionId, int version, String contactId, SimulationPlan plan) {
+    return simulate(processDefinitionId, version, contactId, plan, Detail.OUTLINE, new LinkedHashSet<>());
+  }
+
+  void emptyAll() {
+    empty(Set.copyOf(runtime.createProcessInstanceQuery().list().stream().map(run -> run.getId()).toList()));
+  }
+
+  private SimulationResult simulate(String processDefinitionId, int version, String contactId, SimulationPlan plan,
+      Detail detail, Set<String> runs) {
     var journey = catalog.describe(processDefinitionId);
     var trigger = plan.trigger();
     if (journey.messageStart(trigger.type()).isEmpty()) {
@@ -115,8 +139,7 @@ final class SimulationRunner {
     var start = plan.start() == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
         : plan.start().toInstant();
     var horizon = start.plus(plan.horizonOrDefault());
-    var recording = new Recording(contactId, zone);
-    var runs = new LinkedHashSet<String>();
+    var recording = new Recording(contactId, zone, detail);
     clock.set(start);
     catalog.simulate(processDefinitionId);
     try {
@@ -126,15 +149,14 @@ final class SimulationRunner {
       entry.started().forEach(run -> runs.add(run.processInstanceId()));
       if (runs.isEmpty()) {
         var refused = entry.notStarted().stream().findFirst();
-        return result(journey, version, contactId, zone, start, horizon, recording, html, new Ending("not-entered",
+        return result(journey, version, contactId, zone, start, horizon, recording, new Ending("not-entered",
             null, null, start, recording.local(start), refused.map(no -> no.rule() + ": " + no.reason()).orElse(null)));
       }
       var ending = follow(journey, runs, plan, start, horizon, recording, contactId);
-      return result(journey, version, contactId, zone, start, horizon, recording, html, ending);
+      return result(journey, version, contactId, zone, start, horizon, recording, ending);
     } finally {
       recorder.stop();
       catalog.simulate(null);
-      empty(runs);
     }
   }
 
@@ -146,7 +168,9 @@ final class SimulationRunner {
     var failed = new HashSet<String>();
     String failure = null;
     for (int commands = 0; commands < MAX_COMMANDS; commands++) {
-      recordWaits(runs, seenWaits, recording);
+      if (recording.detailed()) {
+        recordWaits(runs, seenWaits, recording);
+      }
       var job = nextJob(management, runs, failed, clock.instant());
       var eventAt = next < script.size() ? start.plus(script.get(next).after()) : null;
       if (job.isPresent() && (eventAt == null || !job.get().due().isAfter(eventAt))
@@ -188,11 +212,9 @@ final class SimulationRunner {
   static Optional<DueJob> nextJob(ManagementService management, Set<String> runs, Set<String> failed, Instant now) {
     var due = new ArrayList<DueJob>();
     for (var run : runs) {
-      var timers = new HashSet<String>();
-      management.createJobQuery().processInstanceId(run).timers().list().forEach(job -> timers.add(job.getId()));
       for (var job : management.createJobQuery().processInstanceId(run).list()) {
         if (!failed.contains(job.getId()) && !job.isSuspended()) {
-          due.add(new DueJob(job, timers.contains(job.getId()) ? job.getDuedate().toInstant() : now));
+          due.add(new DueJob(job, job instanceof TimerEntity ? job.getDuedate().toInstant() : now));
         }
       }
     }
@@ -243,7 +265,7 @@ final class SimulationRunner {
   private Ending ending(JourneyDefinition journey, Set<String> runs, Instant horizon, Recording recording,
       String failure) {
     var first = runs.iterator().next();
-    var timeline = recording.timeline(false);
+    var timeline = recording.timeline();
     var active = runtime.createProcessInstanceQuery().processInstanceId(first).singleResult() != null;
     if (active) {
       var waitingIn = runtime.getActiveActivityIds(first);
@@ -269,12 +291,12 @@ final class SimulationRunner {
   }
 
   private SimulationResult result(JourneyDefinition journey, int version, String contactId, ZoneId zone,
-      Instant start, Instant horizon, Recording recording, boolean html, Ending ending) {
+      Instant start, Instant horizon, Recording recording, Ending ending) {
     var contact = contacts.find(contactId).orElseThrow();
     var state = new ContactState(contact.lifecycleStage(), contact.attributes(), segments.ofContact(contactId),
         contact.unsubscribedAt() == null, scoring.scoreAt(contact, clock.instant()));
     return new SimulationResult(journey.journeyKey(), version, contactId, zone.getId(), start, recording.local(start),
-        horizon, recording.timeline(html), ending, state);
+        horizon, recording.timeline(), ending, state);
   }
 
   private void empty(Set<String> runs) {

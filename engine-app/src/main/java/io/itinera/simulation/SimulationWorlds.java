@@ -72,14 +72,17 @@ class SimulationWorlds implements DisposableBean {
         borrowed.add(spare);
       }
       var shares = borrowed.stream().map(world -> (Runnable) () -> {
+        var runner = world.getBean(SimulationRunner.class);
         try {
-          var item = work.apply(world.getBean(SimulationRunner.class));
+          var item = work.apply(runner);
           for (int index = next.getAndIncrement(); index < count; index = next.getAndIncrement()) {
             answers.set(index, item.apply(index));
           }
         } catch (RuntimeException failed) {
           next.set(count);
           throw failed;
+        } finally {
+          runner.emptyAll();
         }
       }).toList();
       List<Future<?>> others = shares.subList(1, shares.size()).stream().<Future<?>>map(helpers::submit).toList();

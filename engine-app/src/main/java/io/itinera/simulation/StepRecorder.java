@@ -74,7 +74,7 @@ final class StepRecorder extends AbstractBpmnParseListener {
     variablesByRun.clear();
     webhooks.take();
     this.recording = recording;
-    contactBefore = contactState(recording.contactId());
+    contactBefore = recording.detailed() ? contactState(recording.contactId()) : Map.of();
   }
 
   void stop() {
@@ -90,7 +90,9 @@ final class StepRecorder extends AbstractBpmnParseListener {
     for (var activity : scope.getActivities()) {
       var type = String.valueOf(activity.getProperty(BpmnParse.PROPERTYNAME_TYPE));
       activity.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution -> started(execution, type));
-      activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) this::ended);
+      if (type.endsWith("Task")) {
+        activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) this::ended);
+      }
       for (var outgoing : activity.getOutgoingTransitions()) {
         var flow = (TransitionImpl) outgoing;
         flow.addListener(ExecutionListener.EVENTNAME_TAKE, (ExecutionListener) execution -> taken(execution, activity, flow));
@@ -120,6 +122,7 @@ final class StepRecorder extends AbstractBpmnParseListener {
         (String) flow.getProperty("name"), flow.getId().equals(source.getProperty("default"))));
   }
 
+  /** What a task left behind: only tasks send, call out or change the contact. */
   private void ended(DelegateExecution execution) {
     var current = recording;
     if (current == null) {
@@ -127,6 +130,9 @@ final class StepRecorder extends AbstractBpmnParseListener {
     }
     current.latest(execution.getProcessInstanceId(), execution.getCurrentActivityId()).ifPresent(draft -> {
       newEmails(current).forEach(draft::sent);
+      if (!current.detailed()) {
+        return;
+      }
       webhooks.take().forEach(request -> draft.called(new SimulatedWebhook(request.method(), request.url().toString(),
           request.headers(), request.body())));
       var contactNow = contactState(current.contactId());
@@ -259,7 +265,8 @@ final class StepRecorder extends AbstractBpmnParseListener {
       if (current != null) {
         var text = String.valueOf(flow.getProperty(BpmnParse.PROPERTYNAME_CONDITION_TEXT));
         current.latest(execution.getProcessInstanceId(), source.getId()).ifPresent(draft -> draft.evaluated(
-            new ConditionResult(flow.getId(), (String) flow.getProperty("name"), text, result, reads(text, scope))));
+            new ConditionResult(flow.getId(), (String) flow.getProperty("name"), text, result,
+                current.detailed() ? reads(text, scope) : Map.of())));
       }
       return result;
     }

@@ -150,13 +150,13 @@ class JourneySimulatorTest {
   void simulatesAJourneyNotDeployedYet() throws IOException {
     var draft = new String(new ClassPathResource("journeys/cart-abandonment.bpmn").getContentAsByteArray(),
         StandardCharsets.UTF_8).replace("id=\"cart-abandonment\"", "id=\"cart-abandonment-draft\"")
-        .replace(">PT1H<", ">PT3H<");
+        .replace(">PT1H<", ">PT3H<").replace(">cart-offer<", ">cart-offer-draft<");
 
     var run = api.post("/api/journeys/simulate", Map.of("bpmn", draft, "plan", Map.of(
         "trigger", Map.of("type", "cart_abandoned", "properties", Map.of("total", 59.9)),
         "start", "2026-03-04T11:00:00Z"))).getBody();
 
-    assertThat(run.at("/journey").asText()).isEqualTo("cart-abandonment-draft");
+    assertThat(run.at("/journey").asText()).as(run.toString()).isEqualTo("cart-abandonment-draft");
     assertThat(run.at("/version").asInt()).isZero();
     assertThat(entry(run, "Timer_Wait1Hour").at("/waits/0/until").asText()).isEqualTo("2026-03-04T14:00:00Z");
     assertThat(api.get("/api/journeys").getBody().toString()).doesNotContain("cart-abandonment-draft");
