@@ -165,6 +165,20 @@ class JourneySimulatorTest {
     assertThat(api.get("/api/journeys").getBody().toString()).doesNotContain("cart-abandonment-draft");
   }
 
+  @Test
+  void endsARunThatOutlastsTheJourneysTimeLimitThere() throws IOException {
+    var slow = new String(new ClassPathResource("journeys/welcome-series.bpmn").getContentAsByteArray(),
+        StandardCharsets.UTF_8).replace("id=\"welcome-series\"", "id=\"welcome-series-slow\"")
+        .replace(">PT72H<", ">P40D<");
+
+    var run = api.post("/api/journeys/simulate", Map.of("bpmn", slow, "plan", Map.of(
+        "trigger", WEBSITE_SIGNUP, "start", "2026-03-04T11:00:00Z", "horizon", "P60D"))).getBody();
+
+    assertThat(run.at("/ending/how").asText()).as(run.toString()).isEqualTo("time-limit");
+    assertThat(run.at("/ending/at").asText()).isEqualTo("2026-04-03T11:00:00Z");
+    assertThat(run.at("/ending/reason").asText()).isEqualTo("30 days in the journey");
+  }
+
   static List<Arguments> badSimulations() {
     var journey = "welcome-series";
     return List.of(
