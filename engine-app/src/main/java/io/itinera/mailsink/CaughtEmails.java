@@ -2,11 +2,16 @@ package io.itinera.mailsink;
 
 import com.icegreen.greenmail.mail.MailAddress;
 import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.user.UserException;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Address;
+import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -26,6 +31,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +81,7 @@ class CaughtEmails {
   void catchFrom(GreenMail smtpServer) {
     var users = smtpServer.getUserManager();
     var delivery = users.getMessageDeliveryHandler();
-    users.setMessageDeliveryHandler(new Keeping(delivery));
+    users.setMessageDeliveryHandler(new Keeping(delivery, users));
   }
 
   /** Newest first. */
@@ -175,12 +181,17 @@ class CaughtEmails {
     return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
   }
 
-  /** GreenMail asks once per recipient, with the same message: it is kept the first time. */
+  /**
+   * GreenMail asks once per recipient, with the same message: it is kept the first time. GreenMail's own
+   * mailboxes, which tests read, are held to the same bound, oldest out first.
+   */
   private final class Keeping implements MessageDeliveryHandler {
     private final MessageDeliveryHandler delivery;
+    private final UserManager users;
 
-    Keeping(MessageDeliveryHandler delivery) {
+    Keeping(MessageDeliveryHandler delivery, UserManager users) {
       this.delivery = delivery;
+      this.users = users;
     }
 
     @Override
@@ -191,12 +202,33 @@ class CaughtEmails {
           lastCaught = message;
           try {
             keep(message.getMessage());
-          } catch (IOException e) {
+            makeRoomInMailboxes();
+          } catch (IOException | FolderException e) {
             throw new MessagingException("The mail sink could not keep the message in " + directory, e);
           }
         }
       }
       return delivery.handle(message, recipient);
+    }
+
+    /** Leaves room for one more message among the newest {@code keep}. */
+    private void makeRoomInMailboxes() throws FolderException {
+      var imap = users.getImapHostManager();
+      var held = new ArrayList<Map.Entry<MailFolder, StoredMessage>>();
+      for (var user : users.listUser()) {
+        var inbox = imap.getInbox(user);
+        inbox.getMessages().forEach(stored -> held.add(Map.entry(inbox, stored)));
+      }
+      held.sort(Comparator.comparing((Map.Entry<MailFolder, StoredMessage> entry) -> entry.getValue().getReceivedDate())
+          .thenComparing(entry -> entry.getValue().getUid()));
+      var emptied = new HashSet<MailFolder>();
+      for (var oldest : held.subList(0, Math.max(0, held.size() - keep + 1))) {
+        oldest.getValue().setFlag(Flags.Flag.DELETED, true);
+        emptied.add(oldest.getKey());
+      }
+      for (var folder : emptied) {
+        folder.expunge();
+      }
     }
   }
 }

@@ -66,6 +66,9 @@ class CaughtEmailsTest {
     assertThat(afterRestart.all()).extracting(CaughtEmail::id, CaughtEmail::subject)
         .containsExactly(tuple(3L, "third"), tuple(2L, "second"));
     assertThat(directory.toFile().list()).containsExactlyInAnyOrder("2.eml", "3.eml");
+    send("fourth", "<4@itinera.example>");
+    assertThat(smtpServer.getReceivedMessages()).extracting(MimeMessage::getSubject)
+        .containsExactly("third", "fourth");
   }
 
   @Test
