@@ -28,6 +28,7 @@ import org.springframework.test.context.ContextConfiguration;
     "itinera.webhook.allowed-hosts=127.0.0.1:*",
     "itinera.email.dispatch.enabled=false",
     "itinera.mail-sink.smtp-port=0",
+    "itinera.mail-sink.directory=target/test-mail-sink",
     // Also on PostgreSQL, where the sink is off unless enabled, and then for administrators only.
     "itinera.mail-sink.enabled=true",
     // Every test calls from 127.0.0.1, and many check that wrong credentials are refused.

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * The Send email step: renders the template for the run's contact and queues it in the outbox.
  * Reads the inputs {@code template}, {@code category}, {@code sender}, {@code replyTo}; writes
- * {@code lastEmailStatus} (QUEUED or SKIPPED) and {@code lastEmailReason}. Throws no BPMN error: a
- * skipped email is recorded and the journey goes on; a missing or broken template is a
+ * {@code lastEmailQueueStatus} (QUEUED or SKIPPED; whether it was sent is the outbox's, later) and
+ * {@code lastEmailReason}. Throws no BPMN error: a skipped email is recorded and the journey goes on; a
+ * missing or broken template is a
  * {@link StepMisconfiguredException} (an incident at once, naming the step).
  */
 @Component
@@ -35,7 +36,7 @@ public class SendEmailDelegate implements JavaDelegate, JourneyStep {
     var step = EmailStep.from(execution);
     try {
       var result = emails.queue(step, execution.getVariables());
-      JourneyVariables.LAST_EMAIL_STATUS.set(execution, result.status().name());
+      JourneyVariables.LAST_EMAIL_QUEUE_STATUS.set(execution, result.status().name());
       JourneyVariables.LAST_EMAIL_REASON.set(execution, result.reason());
     } catch (TemplateException broken) {
       throw new StepMisconfiguredException(StepInputs.where(execution) + ": " + broken.getMessage()

@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /**
  * One process variable of a journey, by name and type: the single place where Java reads and writes
@@ -14,6 +18,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * type reads as absent, never as a failed cast.
  */
 public final class JourneyVariable<T> {
+
+  /** Spin's mapper reads JSON objects as this type. */
+  private static final String JSON_MAP = "java.util.LinkedHashMap<java.lang.String,java.lang.Object>";
 
   private final String name;
   private final Function<Object, T> reader;
@@ -43,11 +50,13 @@ public final class JourneyVariable<T> {
   }
 
   /**
-   * A map of names to values, stored as a {@link HashMap}: the engine serialises the map's class, and
-   * an immutable {@code Map.of} class cannot be read back.
+   * A map of names to values, stored as a Spin JSON value: Cockpit shows it as JSON, and expressions read it
+   * like a map ({@code ${event.source}}) through the engine's JSON resolver. Runs started before read their
+   * serialized {@code HashMap} as before.
    */
   public static JourneyVariable<Map<String, Object>> map(String name) {
-    return new JourneyVariable<>(name, JourneyVariable::asMap, value -> value == null ? null : new HashMap<>(value));
+    return new JourneyVariable<>(name, JourneyVariable::asMap,
+        value -> value == null ? null : SpinValues.jsonValue(Spin.JSON(new HashMap<>(value))).create());
   }
 
   /** The same kind of variable under another name, for a step whose BPMN chooses where it writes. */
@@ -89,8 +98,16 @@ public final class JourneyVariable<T> {
     return new JourneyVariable<>(name, value -> type.isInstance(value) ? type.cast(value) : null, value -> value);
   }
 
-  private static Map<String, Object> asMap(Object value) {
-    if (!(value instanceof Map<?, ?> map)) {
+  /**
+   * A map variable's value as a map, however it is held: a map, a Spin JSON object as the engine reads it back,
+   * or the {@link JsonValue} written for the engine; anything else is null.
+   */
+  public static Map<String, Object> asMap(Object value) {
+    var json = value instanceof JsonValue typed ? typed.getValue() : value;
+    if (json instanceof SpinJsonNode node) {
+      return node.isObject() ? node.mapTo(JSON_MAP) : null;
+    }
+    if (!(json instanceof Map<?, ?> map)) {
       return null;
     }
     var copy = new LinkedHashMap<String, Object>();

@@ -26,8 +26,11 @@ public final class JourneyVariables {
    */
   public static final JourneyVariable<Date> CONTACT_UPDATED_AT = JourneyVariable.date("contactUpdatedAt");
 
-  /** What the latest Send email step did: {@code QUEUED} or {@code SKIPPED}. */
-  public static final JourneyVariable<String> LAST_EMAIL_STATUS = JourneyVariable.text("lastEmailStatus");
+  /**
+   * What the latest Send email step did with its email: {@code QUEUED} in the outbox or {@code SKIPPED}. Not
+   * whether it was sent: the outbox sends later, outside the run ({@code GET /api/contacts/{id}/messages}).
+   */
+  public static final JourneyVariable<String> LAST_EMAIL_QUEUE_STATUS = JourneyVariable.text("lastEmailQueueStatus");
   /** Why the latest Send email step skipped its email, or null. */
   public static final JourneyVariable<String> LAST_EMAIL_REASON = JourneyVariable.text("lastEmailReason");
 
@@ -43,7 +46,7 @@ public final class JourneyVariables {
 
   /** All of the above, for checks that BPMN and Java speak of the same variables. */
   public static final List<JourneyVariable<?>> ALL = List.of(EVENT, EVENT_TYPE, LAST_EVENT, LAST_EVENT_TYPE,
-      CONTACT_ID, CONTACT_UPDATED_AT, LAST_EMAIL_STATUS, LAST_EMAIL_REASON, AUDIENCE_CURSOR, AUDIENCE_ENROLLED,
+      CONTACT_ID, CONTACT_UPDATED_AT, LAST_EMAIL_QUEUE_STATUS, LAST_EMAIL_REASON, AUDIENCE_CURSOR, AUDIENCE_ENROLLED,
       AUDIENCE_DONE, VARIANT);
 
   private JourneyVariables() {

@@ -21,7 +21,8 @@ public final class JourneyCheckCommand {
    * Arguments rather than default properties, so they win over application.yaml's environment
    * placeholders: a fresh database, no job executor, no email sent, an engine name of its own (the tests
    * run it beside the app's engine). The engine REST starter needs a servlet container, so the web
-   * server runs, and the mail sink stands in for an SMTP server, each on a free port of the loopback interface.
+   * server runs, and the mail sink stands in for an SMTP server, each on a free port of the loopback interface,
+   * the sink keeping its files in the temporary directory rather than in the working directory's data.
    */
   private static final String[] SETTINGS = {
       "--spring.datasource.url=jdbc:h2:mem:itinera-journey-check;DB_CLOSE_DELAY=-1",
@@ -32,6 +33,7 @@ public final class JourneyCheckCommand {
       "--camunda.bpm.process-engine-name=journey-check",
       "--itinera.mail-sink.enabled=true",
       "--itinera.mail-sink.smtp-port=0",
+      "--itinera.mail-sink.directory=${java.io.tmpdir}/itinera-journey-check-mail-sink",
       "--itinera.email.dispatch.enabled=false",
       "--spring.main.banner-mode=off",
       "--logging.level.root=ERROR"};

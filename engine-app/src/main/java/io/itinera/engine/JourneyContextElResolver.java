@@ -3,13 +3,10 @@ package io.itinera.engine;
 import io.itinera.contact.ContactViews;
 import io.itinera.event.EventHistories;
 import io.itinera.journey.JourneyVariables;
-import java.beans.FeatureDescriptor;
-import java.util.Iterator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
-import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -17,7 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * run (its business key) or, outside a run, of the {@link JourneyVariables#CONTACT_ID} variable,
  * read fresh from the store at each evaluation instead of copied into process variables.
  */
-class JourneyContextElResolver extends ELResolver {
+class JourneyContextElResolver extends ReadOnlyElResolver {
 
   static final String CONTACT = "contact";
   static final String EVENTS = "events";
@@ -59,26 +56,6 @@ class JourneyContextElResolver extends ELResolver {
       var id = variables.resolve(JourneyVariables.CONTACT_ID.name());
       return id != null && id.getValue() instanceof String text ? text : null;
     }
-    return null;
-  }
-
-  @Override
-  public Class<?> getType(ELContext context, Object base, Object property) {
-    return null;
-  }
-
-  @Override
-  public void setValue(ELContext context, Object base, Object property, Object value) {
-    // contact and events are read-only views
-  }
-
-  @Override
-  public boolean isReadOnly(ELContext context, Object base, Object property) {
-    return true;
-  }
-
-  @Override
-  public Iterator<FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
     return null;
   }
 

@@ -42,6 +42,7 @@ class JourneyExpressionsPlugin extends AbstractProcessEnginePlugin implements Co
       protected ELResolver createElResolver() {
         var resolver = new CompositeELResolver();
         resolver.add(journeyContext);
+        resolver.add(new JsonObjectElResolver());
         resolver.add(super.createElResolver());
         return resolver;
       }

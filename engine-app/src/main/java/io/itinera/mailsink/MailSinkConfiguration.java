@@ -2,6 +2,9 @@ package io.itinera.mailsink;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.itinera.email.Outbox;
+import io.itinera.email.OutboxMessage;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +17,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * With the mail sink on ({@link MailSinkDefaults}), the app sends its email to an embedded SMTP server that keeps
- * every message in memory and shows them at {@code /mail-sink}; nothing leaves the machine. Setting
+ * every message in files under the data directory and shows them at {@code /mail-sink}; nothing leaves the machine. Setting
  * {@code spring.mail.host} switches to the real server through Spring Boot's own mail settings.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,12 +28,13 @@ class MailSinkConfiguration {
   private static final Logger log = LoggerFactory.getLogger(MailSinkConfiguration.class);
 
   @Bean(destroyMethod = "stop")
-  GreenMail mailSink(MailSinkProperties properties) {
+  GreenMail mailSink(MailSinkProperties properties, CaughtEmails caught) {
     var setup = new ServerSetup(properties.smtpPort(), properties.host(), ServerSetup.PROTOCOL_SMTP);
     var sink = new GreenMail(properties.smtpPort() == 0 ? setup.dynamicPort() : setup);
     sink.start();
-    log.warn("Email goes to the embedded mail sink (SMTP {}:{}), "
-        + "readable at /mail-sink. Nothing is delivered.", properties.host(), sink.getSmtp().getPort());
+    caught.catchFrom(sink);
+    log.warn("Email goes to the embedded mail sink (SMTP {}:{}), readable at /mail-sink and kept in {}. "
+        + "Nothing is delivered.", properties.host(), sink.getSmtp().getPort(), properties.directory().toAbsolutePath());
     return sink;
   }
 
@@ -52,8 +56,14 @@ class MailSinkConfiguration {
     return registration;
   }
 
+  /** Our Message-IDs are {@code <outbox id@domain>}: the outbox knows the contact. */
   @Bean
-  CaughtEmails caughtEmails(GreenMail mailSink) {
-    return new CaughtEmails(mailSink);
+  CaughtEmails caughtEmails(MailSinkProperties properties, Outbox outbox) {
+    return new CaughtEmails(properties.directory(), properties.keep(), messageId -> {
+      var at = messageId.indexOf('@');
+      return messageId.startsWith("<") && at > 1
+          ? outbox.find(messageId.substring(1, at)).map(OutboxMessage::contactId)
+          : Optional.empty();
+    });
   }
 }

@@ -42,7 +42,7 @@ final class StepRecorder extends AbstractBpmnParseListener {
   private static final Set<String> INTERNAL = Set.of(JourneyVariables.CONTACT_UPDATED_AT.name(),
       JourneyVariables.EVENT.name(), JourneyVariables.EVENT_TYPE.name(), JourneyVariables.LAST_EVENT.name(),
       JourneyVariables.LAST_EVENT_TYPE.name(), JourneyVariables.CONTACT_ID.name(),
-      JourneyVariables.LAST_EMAIL_STATUS.name(), JourneyVariables.LAST_EMAIL_REASON.name());
+      JourneyVariables.LAST_EMAIL_QUEUE_STATUS.name(), JourneyVariables.LAST_EMAIL_REASON.name());
   private static final String INTERNAL_PREFIX = "itinera.";
   private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq",
       "ne", "lt", "gt", "le", "ge", "div", "mod", "instanceof", "execution", "task");

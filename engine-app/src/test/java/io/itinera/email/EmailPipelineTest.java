@@ -103,6 +103,19 @@ class EmailPipelineTest {
         .satisfies(message -> assertThat(message.get("status").asText()).isEqualTo("SENT"));
   }
 
+  /** The step knows only that it queued the email; sending is the outbox's, later, outside the run. */
+  @Test
+  void namesTheStepsOutcomeForWhatItIsTheEmailQueuedNotSent() {
+    var run = signUp();
+
+    runJobsAndDispatch(run);
+
+    assertThat(runtime.getVariable(run, "lastEmailQueueStatus")).isEqualTo("QUEUED");
+    assertThat(runtime.getVariables(run)).doesNotContainKey("lastEmailStatus");
+    assertThat(messages()).singleElement()
+        .satisfies(message -> assertThat(message.get("status").asText()).isEqualTo("SENT"));
+  }
+
   @Test
   void walksAnEngagedCustomerThroughTheWelcomeSeriesToTheSuccessEmail() throws Exception {
     // Signs up at 19:00 in Berlin: a day later business hours are over, so the introduction waits for 09:00.

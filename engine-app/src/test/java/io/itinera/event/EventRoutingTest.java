@@ -3,13 +3,16 @@ package io.itinera.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itinera.ApiClient;
 import io.itinera.EngineTime;
 import io.itinera.ItineraAppTest;
 import io.itinera.TestJourneys;
+import io.itinera.journey.ConditionEvaluator;
 import io.itinera.journey.Enrolment;
 import io.itinera.journey.EnrolmentStatus;
 import io.itinera.journey.JourneyEnrolments;
+import io.itinera.journey.JourneyVariables;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +45,12 @@ class EventRoutingTest {
   RuntimeService runtime;
   @Autowired
   JourneyEnrolments enrolments;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  ConditionEvaluator conditions;
+  @Autowired
+  ObjectMapper json;
 
   private ApiClient api;
   private final String contact = "c-" + UUID.randomUUID();
@@ -56,6 +66,37 @@ class EventRoutingTest {
     EngineTime.reset();
   }
 
+  /** Cockpit reads variables through the engine REST API: the event must come out as JSON, not a Java type. */
+  @Test
+  void storesTheTriggerEventAsJsonThatCockpitShowsAsIs() throws Exception {
+    var run = api.track(contact, "signup", Map.of("source", "website", "plan", "pro", "seats", 3))
+        .at("/started/0/processInstanceId").asText();
+
+    var variable = http.withBasicAuth(ItineraAppTest.ADMIN, ItineraAppTest.ADMIN_PASSWORD).getForObject(
+        "/engine-rest/process-instance/{id}/variables/event?deserializeValue=false", JsonNode.class, run);
+    var historic = history.createHistoricVariableInstanceQuery().processInstanceId(run).variableName("event")
+        .singleResult();
+
+    assertThat(variable.get("type").asText()).isEqualTo("Json");
+    assertThat(json.readTree(variable.get("value").asText()))
+        .isEqualTo(json.readTree("{\"source\":\"website\",\"plan\":\"pro\",\"seats\":3}"));
+    assertThat(variable.get("valueInfo").has("objectTypeName")).isFalse();
+    assertThat(historic.getTypeName()).isEqualTo("json");
+  }
+
+  @Test
+  void readsTheJsonEventInExpressionsLikeAMap() {
+    var run = api.track(contact, "signup", Map.of("source", "website", "plan", "pro"))
+        .at("/started/0/processInstanceId").asText();
+    var variables = runtime.getVariables(run);
+
+    assertThat(conditions.isTrue("${event.source == 'website' && event['plan'] == 'pro'"
+        + " && event.containsKey('plan') && !event.containsKey('optOut') && event.missing == null}",
+        contact, variables)).isTrue();
+    assertThat(conditions.isTrue("${event.source == 'shop'}", contact, variables)).isFalse();
+    assertThat(JourneyVariables.EVENT.from(variables)).contains(Map.of("source", "website", "plan", "pro"));
+  }
+
   @Test
   void startsTheWelcomeSeriesOnceForASignupFromTheWebsite() {
     var first = api.track(contact, "signup", Map.of("source", "website", "email", "new@example.com"));
@@ -66,7 +107,8 @@ class EventRoutingTest {
     var run = first.at("/started/0/processInstanceId").asText();
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(run).processInstanceBusinessKey(contact).count())
         .isOne();
-    assertThat(runtime.getVariable(run, "event")).isEqualTo(Map.of("source", "website", "email", "new@example.com"));
+    assertThat(JourneyVariables.EVENT.from(runtime.getVariables(run)))
+        .contains(Map.of("source", "website", "email", "new@example.com"));
     assertThat(second.get("started")).isEmpty();
     assertThat(second.at("/notStarted/0/journey").asText()).isEqualTo("welcome-series");
     assertThat(second.at("/notStarted/0/rule").asText()).isEqualTo("ACTIVE");
