@@ -4,6 +4,8 @@ import io.itinera.api.InvalidFieldException;
 import io.itinera.api.ItineraApi;
 import io.itinera.check.JourneyCheck;
 import io.itinera.check.UnreadableJourneyException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayInputStream;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @ItineraApi
+@Tag(name = "Journeys")
 class JourneyValidationController {
 
   private final JourneyCheck check;
@@ -24,6 +27,8 @@ class JourneyValidationController {
     this.check = check;
   }
 
+  @Operation(summary = "Check a BPMN file as a deployment would, deploying nothing",
+      description = "The body is the BPMN file. Unreadable XML is a 400 with field 'body'.")
   @PostMapping(path = "/api/journeys/validate", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
   JourneyValidation validate(@RequestBody byte[] bpmn) {
     try {
