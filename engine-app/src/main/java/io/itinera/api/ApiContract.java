@@ -32,7 +32,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(
     info = @Info(title = "Itinera API", version = "1",
-        description = "Identify contacts, track their events, and look at journeys, segments, experiments and email."),
+        description = "Identify contacts, track their events, and look at journeys, segments, experiments and "
+            + "email. Every error is a problem details body; an unknown path, method or body type too."),
     security = @SecurityRequirement(name = ApiContract.API_KEY))
 @SecurityScheme(name = ApiContract.API_KEY, type = SecuritySchemeType.HTTP, scheme = "bearer",
     description = "One of the keys in ITINERA_API_KEYS, as 'Authorization: Bearer <key>'")
