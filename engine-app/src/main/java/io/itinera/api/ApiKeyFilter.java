@@ -42,6 +42,14 @@ class ApiKeyFilter extends OncePerRequestFilter {
     Problems.write(response, json, problem, Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
   }
 
+  /** The contract and its UI describe the calls, not the data: readable without a key (see {@link ApiContract}). */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    var pathInfo = request.getPathInfo() == null ? "" : request.getPathInfo();
+    return ApiContract.isDocumentation(request.getRequestURI().substring(request.getContextPath().length()),
+        request.getServletPath() + pathInfo);
+  }
+
   /** Compares against every key in constant time, so timing tells nothing about a key. */
   private boolean known(String presented) {
     var candidate = presented.strip().getBytes(StandardCharsets.UTF_8);

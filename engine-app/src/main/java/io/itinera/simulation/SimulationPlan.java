@@ -1,5 +1,6 @@
 package io.itinera.simulation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,6 +13,11 @@ import java.util.List;
  * offsets from the start), when the simulated run starts, how long to follow it, and the seed that
  * names a contact without an id (the A/B split is a hash of the contact id, as in production).
  */
+@Schema(example = """
+    {"contact": {"id": "ann", "timeZone": "Asia/Tokyo", "attributes": {"firstName": "Ann"}},
+     "trigger": {"type": "signup", "properties": {"source": "website"}},
+     "events": [{"after": "PT30H", "type": "email_opened"}],
+     "start": "2026-11-27T14:00:00Z", "horizon": "P40D"}""")
 public record SimulationPlan(
     @Valid SimulatedContact contact,
     @NotNull @Valid SimulatedEvent trigger,

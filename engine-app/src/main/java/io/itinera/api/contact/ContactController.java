@@ -15,6 +15,11 @@ import io.itinera.contact.ContactPatch;
 import io.itinera.contact.ContactUpdate;
 import io.itinera.contact.ContactUpdates;
 import io.itinera.contact.Contacts;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.IllformedLocaleException;
@@ -35,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Identify: apps create, update, read and erase contacts. */
 @RestController
 @ItineraApi
+@Tag(name = "Contacts", description = "Identify: create, update, read and erase contacts")
 @RequestMapping("/api/contacts")
 class ContactController {
 
@@ -59,6 +65,13 @@ class ContactController {
     this.limits = limits;
   }
 
+  @Operation(summary = "Create or update a contact",
+      description = "Fields left out stay as stored; a field sent as null is cleared, an attribute sent as null "
+          + "removed.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+          content = @Content(schema = @Schema(implementation = ContactRequest.class))))
+  @ApiResponse(responseCode = "200", description = "The contact was updated")
+  @ApiResponse(responseCode = "201", description = "The contact was created")
   @PutMapping("/{contactId}")
   ResponseEntity<ContactResponse> put(@PathVariable String contactId, @RequestBody ObjectNode body)
       throws JsonProcessingException {
@@ -78,6 +91,9 @@ class ContactController {
         .body(profiles.of(update.contact()));
   }
 
+  @Operation(summary = "Read a contact with its score, segments, subscription and current journeys")
+  @ApiResponse(responseCode = "200", description = "The contact")
+  @ApiResponse(responseCode = "404", description = "There is no contact with this id")
   @GetMapping("/{contactId}")
   ContactResponse get(@PathVariable String contactId) {
     checkContactId(contactId);
@@ -85,6 +101,9 @@ class ContactController {
   }
 
   /** Erases the contact: the right to be forgotten. */
+  @Operation(summary = "Erase a contact: the right to be forgotten")
+  @ApiResponse(responseCode = "204", description = "The contact was erased")
+  @ApiResponse(responseCode = "404", description = "There is no contact with this id")
   @DeleteMapping("/{contactId}")
   ResponseEntity<Void> delete(@PathVariable String contactId) {
     checkContactId(contactId);

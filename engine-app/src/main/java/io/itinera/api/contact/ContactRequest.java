@@ -1,5 +1,6 @@
 package io.itinera.api.contact;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
@@ -9,6 +10,9 @@ import java.util.Map;
  * left out stays as stored, a field sent as null is cleared), so the controller reads the JSON
  * object first and this record from it.
  */
+@Schema(description = "Fields left out stay as stored; null clears a field or removes an attribute", example = """
+    {"email": "ann@example.com", "timezone": "Europe/Berlin", "locale": "de-DE", "lifecycleStage": "customer",
+     "attributes": {"firstName": "Ann", "plan": "pro", "renewsOn": "2027-03-01"}}""")
 record ContactRequest(
     @Email(message = "must be an email address") @Size(max = 320) String email,
     @Size(max = 64) String timezone,

@@ -2,6 +2,8 @@ package io.itinera.api.email;
 
 import io.itinera.api.ItineraApi;
 import io.itinera.email.DeliveryFeedback;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @ItineraApi
+@Tag(name = "Email", description = "Delivery feedback and the email each contact was sent")
 class FeedbackController {
 
   private final DeliveryFeedback feedback;
@@ -25,6 +28,8 @@ class FeedbackController {
     this.feedback = feedback;
   }
 
+  @Operation(summary = "Report a bounce or a complaint from the mail provider",
+      description = "A hard bounce or a complaint suppresses the address at once; soft bounces only after several.")
   @PostMapping("/api/feedback")
   FeedbackOutcome report(@Valid @RequestBody FeedbackRequest request) {
     return new FeedbackOutcome(request.email(), feedback.report(request.email(), request.kind()));

@@ -7,6 +7,9 @@ import io.itinera.email.EmailCategory;
 import io.itinera.email.MessageStatus;
 import io.itinera.email.Outbox;
 import io.itinera.email.OutboxMessage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The email a contact was sent, queued or spared, with each message's status. */
 @RestController
 @ItineraApi
+@Tag(name = "Email")
 class MessagesController {
 
   private final Outbox outbox;
@@ -26,6 +30,9 @@ class MessagesController {
     this.contacts = contacts;
   }
 
+  @Operation(summary = "The emails of a contact: queued, sending, sent, failed or skipped, and why")
+  @ApiResponse(responseCode = "200", description = "The contact's emails, oldest first")
+  @ApiResponse(responseCode = "404", description = "There is no contact with this id")
   @GetMapping("/api/contacts/{contactId}/messages")
   List<MessageSummary> messages(@PathVariable String contactId) {
     var messages = outbox.ofContact(contactId);

@@ -5,6 +5,8 @@ import io.itinera.api.ItineraApi;
 import io.itinera.api.Problems;
 import io.itinera.event.EventIntake;
 import io.itinera.event.EventOutcome;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import org.slf4j.Logger;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Track: apps tell Itinera what their contacts did; each answer says what it did to journeys. */
 @RestController
 @ItineraApi
+@Tag(name = "Events", description = "Track: what contacts did; each answer says what it did to journeys")
 @RequestMapping("/api/events")
 class EventController {
 
@@ -32,12 +35,16 @@ class EventController {
     this.requests = requests;
   }
 
+  @Operation(summary = "Track one event", description = "Stores the event and routes it: it may start journeys or "
+      + "move waiting runs on. The same messageId twice is one event. An unknown contact is created.")
   @PostMapping
   EventOutcome track(@Valid @RequestBody EventRequest request) {
     return intake.accept(requests.check(request, ""));
   }
 
   /** Each event is taken in its own transaction: one that fails, for whatever reason, fails alone. */
+  @Operation(summary = "Track up to 1,000 events",
+      description = "Each event is answered at its index, with its outcome or its problem; a bad event fails alone.")
   @PostMapping("/batch")
   EventBatchResponse batch(@Valid @RequestBody EventBatchRequest request) {
     var results = new ArrayList<EventBatchResponse.Result>(request.batch().size());

@@ -3,6 +3,8 @@ package io.itinera.api.segment;
 import io.itinera.api.InvalidFieldException;
 import io.itinera.api.ItineraApi;
 import io.itinera.segment.Segments;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** A segment's members, a page at a time. */
 @RestController
 @ItineraApi
+@Tag(name = "Segments", description = "Segment members")
 class SegmentController {
 
   private static final int MAX_PAGE_SIZE = 1000;
@@ -22,6 +25,8 @@ class SegmentController {
     this.segments = segments;
   }
 
+  @Operation(summary = "A segment's members, a page at a time", description = "page starts at 0; size is 1 to 1000. "
+      + "A segment nobody is in has no members, not a 404.")
   @GetMapping("/api/segments/{name}")
   SegmentPage members(@PathVariable String name, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "100") int size) {

@@ -9,6 +9,8 @@ import io.itinera.simulation.JourneySimulator;
 import io.itinera.simulation.SimulationPlan;
 import io.itinera.simulation.SimulationRefusedException;
 import io.itinera.simulation.SimulationResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @ItineraApi
+@Tag(name = "Journeys")
 class SimulationController {
 
   private final JourneySimulator simulator;
@@ -35,12 +38,15 @@ class SimulationController {
     this.forecasts = forecasts;
   }
 
+  @Operation(summary = "Simulate a deployed journey for one synthetic contact, in simulated time",
+      description = "Nothing is sent or stored. html=true adds each email's HTML.")
   @PostMapping("/api/journeys/{key}/simulate")
   SimulationResult simulate(@PathVariable String key, @Valid @RequestBody SimulationPlan plan,
       @RequestParam(defaultValue = "false") boolean html) {
     return refusedAsBadInput(() -> simulator.simulate(key, plan, html));
   }
 
+  @Operation(summary = "Simulate a BPMN file that is not deployed", description = "The same as for a deployed journey.")
   @PostMapping("/api/journeys/simulate")
   SimulationResult simulate(@Valid @RequestBody UndeployedSimulation simulation,
       @RequestParam(defaultValue = "false") boolean html) {
@@ -48,6 +54,8 @@ class SimulationController {
         simulation.plan(), html));
   }
 
+  @Operation(summary = "Forecast a journey for up to 1,000 real (read only) or synthetic contacts",
+      description = "Per step how many reach it, emails per contact, and how the runs end.")
   @PostMapping("/api/journeys/{key}/forecast")
   Forecast forecast(@PathVariable String key, @Valid @RequestBody ForecastPlan plan) {
     return refusedAsBadInput(() -> forecasts.forecast(key, plan));

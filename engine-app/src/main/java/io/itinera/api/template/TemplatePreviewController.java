@@ -6,6 +6,9 @@ import io.itinera.api.Problems;
 import io.itinera.email.EmailQueue;
 import io.itinera.journey.JourneyVariables;
 import io.itinera.template.RenderedEmail;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.HashMap;
 import org.springframework.web.ErrorResponseException;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Renders a template for a contact, so an analyst can check their work before a journey sends it. */
 @RestController
 @ItineraApi
+@Tag(name = "Templates", description = "Email templates rendered for a contact")
 class TemplatePreviewController {
 
   private final EmailQueue emails;
@@ -29,12 +33,20 @@ class TemplatePreviewController {
     this.limits = limits;
   }
 
+  @Operation(summary = "Render a template for a contact")
+  @ApiResponse(responseCode = "200", description = "The rendered subject, HTML and text")
+  @ApiResponse(responseCode = "404", description = "There is no contact with this id")
+  @ApiResponse(responseCode = "422", description = "The template is missing or cannot be rendered")
   @GetMapping("/api/templates/{name}/preview")
   RenderedEmail preview(@PathVariable String name, @RequestParam String contactId) {
     return emails.preview(name, contactId).orElseThrow(() -> noContact(contactId));
   }
 
   /** With sample event properties and journey variables, so a template's {@code ${event.…}} shows filled in. */
+  @Operation(summary = "Render a template for a contact with a sample event and journey variables")
+  @ApiResponse(responseCode = "200", description = "The rendered subject, HTML and text")
+  @ApiResponse(responseCode = "404", description = "There is no contact with this id")
+  @ApiResponse(responseCode = "422", description = "The template is missing or cannot be rendered")
   @PostMapping("/api/templates/{name}/preview")
   RenderedEmail previewWith(@PathVariable String name, @Valid @RequestBody TemplatePreviewRequest request) {
     var variables = new HashMap<String, Object>();
