@@ -116,7 +116,8 @@ class CockpitJourneyAnalyticsTest {
     // then
     var wait = new WebDriverWait(browser, PATIENCE).withMessage(this::browserConsole);
     for (var step : new String[] {"Timer_Wait1Hour", "Task_SendReminder", "EndEvent_Purchased"}) {
-      wait.until(ExpectedConditions.presenceOfElementLocated(overlay(step, "reached")));
+      // Cockpit hides the overlays while it fits the diagram into view: wait until they show.
+      wait.until(ExpectedConditions.visibilityOfElementLocated(overlay(step, "reached")));
       for (var count : new String[] {"reached", "waiting", "failed", "skipped"}) {
         assertThat(browser.findElement(overlay(step, count)).getText())
             .as("%s %s", step, count).isEqualTo(String.valueOf(value(stats, step, count)));
