@@ -1,11 +1,10 @@
 package io.itinera.analytics;
 
 import io.itinera.email.MessageStatus;
+import io.itinera.experiment.AbSplitDelegate;
 import io.itinera.email.Outbox;
 import io.itinera.journey.JourneyEnrolments;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class JourneyAnalytics {
+
+  private static final String SPLIT_STEP = "${abSplitDelegate}";
 
   private final RepositoryService repository;
   private final ManagementService management;
@@ -64,24 +67,47 @@ public class JourneyAnalytics {
     var waiting = new HashMap<String, Long>();
     var failed = new HashMap<String, Long>();
     for (var version : versions) {
-      history.createHistoricActivityStatisticsQuery(version.getId()).includeFinished().includeCanceled().list()
-          .forEach(step -> reached.merge(step.getId(), step.getInstances() + step.getFinished() + step.getCanceled(),
-              Long::sum));
+      var inside = new HashMap<String, Long>();
+      history.createHistoricActivityStatisticsQuery(version.getId()).includeFinished().list().forEach(step -> {
+        // finished counts canceled instances too (a wait left through the goal): adding canceled counted them twice
+        reached.merge(step.getId(), step.getFinished(), Long::sum);
+        inside.put(step.getId(), step.getInstances());
+      });
       management.createActivityStatisticsQuery(version.getId()).includeIncidents().list().forEach(step -> {
+        // A run held before an asynchronous step (its job not run yet, or failed) has no activity instance there yet.
+        inside.merge(step.getId(), (long) step.getInstances(), Math::max);
         waiting.merge(step.getId(), (long) step.getInstances(), Long::sum);
         failed.merge(step.getId(), step.getIncidentStatistics().stream()
             .mapToLong(incidents -> incidents.getIncidentCount()).sum(), Long::sum);
       });
+      inside.forEach((step, runs) -> reached.merge(step, runs, Long::sum));
     }
     var emails = outbox.statusByStep(journeyKey);
-    var steps = new ArrayList<JourneyStats.Step>();
-    repository.getBpmnModelInstance(versions.get(0).getId()).getModelElementsByType(FlowNode.class).forEach(node ->
-        steps.add(new JourneyStats.Step(node.getId(), node.getName(), node.getElementType().getTypeName(),
-            reached.getOrDefault(node.getId(), 0L), waiting.getOrDefault(node.getId(), 0L),
-            failed.getOrDefault(node.getId(), 0L),
-            emails.getOrDefault(node.getId(), Map.of()).getOrDefault(MessageStatus.SKIPPED, 0L))));
-    steps.sort(Comparator.comparingLong(JourneyStats.Step::reached).reversed());
+    var engagement = outbox.engagementByStep(journeyKey);
+    var steps = FlowOrder.of(repository.getBpmnModelInstance(versions.get(0).getId())).stream()
+        .map(node -> {
+          var statuses = emails.getOrDefault(node.getId(), Map.of());
+          var engaged = engagement.getOrDefault(node.getId(), Outbox.Engagement.NONE);
+          return new JourneyStats.Step(node.getId(), node.getName(), node.getElementType().getTypeName(),
+              reached.getOrDefault(node.getId(), 0L), waiting.getOrDefault(node.getId(), 0L),
+              failed.getOrDefault(node.getId(), 0L), statuses.getOrDefault(MessageStatus.SKIPPED, 0L),
+              statuses.getOrDefault(MessageStatus.SENT, 0L), engaged.opened(), engaged.clicked(), experimentOf(node));
+        })
+        .toList();
     return Optional.of(enrolmentTotals(journeyKey, versions.get(0).getName(), steps));
+  }
+
+  /** The experiment an A/B split step assigns variants in, or null for any other step. */
+  private static String experimentOf(FlowNode node) {
+    if (!(node instanceof ServiceTask task) || !SPLIT_STEP.equals(task.getCamundaDelegateExpression())
+        || task.getExtensionElements() == null) {
+      return null;
+    }
+    return task.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list().stream()
+        .flatMap(io -> io.getCamundaInputParameters().stream())
+        .filter(input -> input.getCamundaName().equals(AbSplitDelegate.EXPERIMENT.name()))
+        .map(input -> input.getTextContent().strip())
+        .findFirst().orElse(null);
   }
 
   private JourneyStats enrolmentTotals(String journeyKey, String name, List<JourneyStats.Step> steps) {

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * How a journey performs: runs that entered, are active and exited (by how they ended), goal
  * conversions and the revenue they carried, and per step how many runs reached it, wait there, and
- * failed (open incidents) or were skipped (emails not sent) at it.
+ * failed (open incidents) or were skipped (emails not sent) at it; on a Send email step, how many of
+ * its emails were sent, opened and clicked (each email once); on an A/B split step, its experiment.
  */
 public record JourneyStats(
     String journey,
@@ -20,6 +21,6 @@ public record JourneyStats(
     List<Step> steps) {
 
   public record Step(String activityId, String name, String type, long reached, long waiting, long failed,
-      long skipped) {
+      long skipped, long sent, long opened, long clicked, String experiment) {
   }
 }

@@ -129,6 +129,33 @@ public class Outbox {
     return counts;
   }
 
+  /**
+   * Per step of a journey, how many of its emails were opened and clicked at least once. The tracking
+   * endpoints record one event per message as {@code opened:<message>} and per link as
+   * {@code clicked:<link>:<message>} (the event's message id), which is what ties an event to its email.
+   */
+  public Map<String, Engagement> engagementByStep(String journeyKey) {
+    var counts = new HashMap<String, Engagement>();
+    jdbc.sql("SELECT m.step_id,"
+            + " COUNT(DISTINCT CASE WHEN e.type = 'email_opened' THEN m.id END),"
+            + " COUNT(DISTINCT CASE WHEN e.type = 'email_clicked' THEN m.id END)"
+            + " FROM email_message m JOIN contact_event e ON e.contact_id = m.contact_id"
+            + " AND e.type IN ('email_opened', 'email_clicked')"
+            + " AND (e.message_id = CONCAT('opened:', m.id) OR e.message_id LIKE CONCAT('clicked:%:', m.id))"
+            + " WHERE m.journey_key = ? AND m.step_id IS NOT NULL GROUP BY m.step_id")
+        .param(journeyKey)
+        .query(row -> {
+          counts.put(row.getString(1), new Engagement(row.getLong(2), row.getLong(3)));
+        });
+    return counts;
+  }
+
+  /** Emails of one step opened and clicked, each email counted once however often it was. */
+  public record Engagement(long opened, long clicked) {
+
+    public static final Engagement NONE = new Engagement(0, 0);
+  }
+
   /** Marketing messages queued or sent to the contact since then, for the frequency cap. */
   List<Instant> marketingSince(String contactId, Instant since) {
     return jdbc.sql("SELECT created_at FROM email_message WHERE contact_id = ? AND category = 'MARKETING'"

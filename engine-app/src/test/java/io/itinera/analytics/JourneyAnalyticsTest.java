@@ -7,10 +7,19 @@ import io.itinera.ApiClient;
 import io.itinera.EngineJobs;
 import io.itinera.EngineTime;
 import io.itinera.ItineraAppTest;
+import io.itinera.TestInbox;
 import io.itinera.TestJourneys;
+import io.itinera.email.EmailCategory;
+import io.itinera.email.Outbox;
+import io.itinera.email.OutboxDispatcher;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
@@ -18,11 +27,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 
 /** Journey statistics move as runs go through a journey; compared before and after, since other tests share it. */
 @ItineraAppTest
 class JourneyAnalyticsTest {
+
+  private static final Pattern PIXEL = Pattern.compile("src=\"http://localhost:8080(/t/o/[^\"]+)\"");
+  private static final Pattern TRACKED_LINK = Pattern.compile("href=\"http://localhost:8080(/t/c/[^\"]+)\"");
 
   @Autowired
   TestRestTemplate http;
@@ -30,6 +43,12 @@ class JourneyAnalyticsTest {
   RepositoryService repository;
   @Autowired
   ManagementService management;
+  @Autowired
+  OutboxDispatcher dispatcher;
+  @LocalServerPort
+  int port;
+  @Autowired
+  Outbox outbox;
 
   private ApiClient api;
   private final String contact = "c-" + UUID.randomUUID();
@@ -80,6 +99,30 @@ class JourneyAnalyticsTest {
   }
 
   @Test
+  void countsASendStepsEmailsSentOpenedAndClickedEachOnce() throws Exception {
+    TestInbox.dispatch(dispatcher); // what other tests left queued
+    var before = stats("test-emails");
+
+    var run = api.track(contact, "test_email", Map.of()).at("/started/0/processInstanceId").asText();
+    EngineJobs.runDue(management, run);
+    TestInbox.dispatch(dispatcher);
+    var email = outbox.ofContact(contact).stream()
+        .filter(message -> message.category() == EmailCategory.TRANSACTIONAL).findFirst().orElseThrow();
+    var pixel = firstMatch(PIXEL, email.html());
+    var link = firstMatch(TRACKED_LINK, email.html());
+    for (int twice = 0; twice < 2; twice++) {
+      assertThat(http.getForEntity(pixel, byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(clickWithoutFollowing(link)).isEqualTo(HttpStatus.FOUND.value());
+    }
+    var after = stats("test-emails");
+
+    assertThat(delta(before, after, "Task_SendTransactional", "sent")).isEqualTo(1);
+    assertThat(delta(before, after, "Task_SendTransactional", "opened")).isEqualTo(1);
+    assertThat(delta(before, after, "Task_SendTransactional", "clicked")).isEqualTo(1);
+    assertThat(delta(before, after, "Task_SendMarketing", "opened")).isZero();
+  }
+
+  @Test
   void countsRunsWaitingAndFailedAtAStep() {
     var before = stats("test-webhook");
 
@@ -99,8 +142,59 @@ class JourneyAnalyticsTest {
   }
 
   @Test
+  void countsAStepThatARunLeftThroughItsGoalOnce() {
+    var before = stats("cart-abandonment");
+
+    api.track(contact, "cart_abandoned", Map.of("total", 59.9));
+    api.track(contact, "purchase", Map.of("orderId", "o-1", "revenue", 59.9));
+    var after = stats("cart-abandonment");
+
+    assertThat(delta(before, after, "Timer_Wait1Hour", "reached")).isEqualTo(1);
+    assertThat(delta(before, after, "Timer_Wait1Hour", "waiting")).isZero();
+    assertThat(delta(before, after, "EndEvent_Purchased", "reached")).isEqualTo(1);
+  }
+
+  @Test
+  void countsARunHeldAtAnAsynchronousStepAsReached() {
+    var before = stats("cart-abandonment");
+
+    var run = api.track(contact, "cart_abandoned", Map.of("total", 59.9)).at("/started/0/processInstanceId").asText();
+    EngineTime.advance(Duration.ofHours(1).plusMinutes(1));
+    management.executeJob(management.createJobQuery().processInstanceId(run).timers().singleResult().getId());
+    var after = stats("cart-abandonment");
+
+    assertThat(delta(before, after, "Timer_Wait1Hour", "reached")).isEqualTo(1);
+    assertThat(delta(before, after, "Task_SendReminder", "reached")).isEqualTo(1);
+    assertThat(delta(before, after, "Task_SendReminder", "waiting")).isEqualTo(1);
+  }
+
+  @Test
+  void listsStepsInFlowOrderFromTheStartEvent() {
+    var steps = stats("cart-abandonment").get("steps");
+
+    assertThat(steps).extracting(step -> step.get("activityId").asText()).containsSubsequence(
+        "StartEvent_CartAbandoned", "Timer_Wait1Hour", "Task_SendReminder", "Timer_Wait24Hours", "Task_SplitOffer",
+        "Gateway_WhichOffer", "Task_SendDiscount", "Gateway_OfferSent", "Timer_Wait48Hours",
+        "Task_SendLastReminder", "EndEvent_NoPurchase", "StartEvent_Purchase", "EndEvent_Purchased");
+    assertThat(steps.get(0).get("activityId").asText()).isEqualTo("StartEvent_CartAbandoned");
+  }
+
+  @Test
   void answersNotFoundForAnUnknownJourney() {
     assertThat(api.get("/api/journeys/{key}/stats", "no-such-journey").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  /** The click's redirect leads off this machine: only its answer is read, never followed. */
+  private int clickWithoutFollowing(String path) throws Exception {
+    var client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  private static String firstMatch(Pattern pattern, String html) {
+    var match = pattern.matcher(html);
+    assertThat(match.find()).as("%s in %s", pattern, html).isTrue();
+    return match.group(1);
   }
 
   private JsonNode stats(String journey) {
