@@ -1,0 +1,44 @@
+package io.itinera.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.itinera.ItineraAppTest;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+/** One scrape of /actuator/prometheus as Prometheus does it: the administrator's login, the text format. */
+record Scrape(String text, Map<String, Double> series) {
+
+  /** {@code name{labels} value}; comments and blank lines are not samples. */
+  private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*})? (\\S+)$");
+
+  static Scrape of(TestRestTemplate http) {
+    var response = http.withBasicAuth(ItineraAppTest.ADMIN, ItineraAppTest.ADMIN_PASSWORD)
+        .getForEntity("/actuator/prometheus", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    var series = new LinkedHashMap<String, Double>();
+    response.getBody().lines().map(SAMPLE::matcher).filter(Matcher::matches)
+        .forEach(sample -> series.put(sample.group(1) + (sample.group(2) == null ? "" : sample.group(2)),
+            Double.parseDouble(sample.group(3))));
+    return new Scrape(response.getBody(), series);
+  }
+
+  /** The sum of a metric's series whose labels include all of {@code labels} ({@code journey="x"}, ...). */
+  double sum(String metric, String... labels) {
+    return series.entrySet().stream()
+        .filter(entry -> entry.getKey().equals(metric) || entry.getKey().startsWith(metric + "{"))
+        .filter(entry -> Arrays.stream(labels).allMatch(label -> entry.getKey().contains(label)))
+        .mapToDouble(Map.Entry::getValue)
+        .sum();
+  }
+
+  /** Whether any series of the metric is in the scrape. */
+  boolean has(String metric) {
+    return series.keySet().stream().anyMatch(key -> key.equals(metric) || key.startsWith(metric + "{"));
+  }
+}
