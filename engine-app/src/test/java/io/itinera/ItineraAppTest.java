@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.ContextConfiguration;
@@ -17,6 +18,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+// Serves /actuator/prometheus, which tests scrape (Spring Boot's tests leave metrics export off otherwise).
+@AutoConfigureObservability
 @ContextConfiguration(initializers = TestCrm.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "ITINERA_ADMIN_USER=" + ItineraAppTest.ADMIN,

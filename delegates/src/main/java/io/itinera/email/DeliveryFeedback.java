@@ -18,18 +18,20 @@ public class DeliveryFeedback {
   private final SoftBounces softBounces;
   private final EmailProperties properties;
   private final TransactionTemplate transaction;
+  private final EmailMetrics metrics;
 
   DeliveryFeedback(Suppressions suppressions, SoftBounces softBounces, EmailProperties properties,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction, EmailMetrics metrics) {
     this.suppressions = suppressions;
     this.softBounces = softBounces;
     this.properties = properties;
     this.transaction = transaction;
+    this.metrics = metrics;
   }
 
   /** @return whether the address is suppressed now */
   public boolean report(String email, Kind kind) {
-    return Boolean.TRUE.equals(transaction.execute(status -> {
+    var suppressed = Boolean.TRUE.equals(transaction.execute(status -> {
       switch (kind) {
         case HARD_BOUNCE -> suppressions.suppress(email, "hard-bounce");
         case COMPLAINT -> suppressions.suppress(email, "complaint");
@@ -41,5 +43,7 @@ public class DeliveryFeedback {
       }
       return suppressions.isSuppressed(email);
     }));
+    metrics.feedback(kind);
+    return suppressed;
   }
 }

@@ -33,10 +33,11 @@ public class EmailQueue {
   private final SendWindow sendWindow;
   private final SendWindowProperties quietHours;
   private final Clock clock;
+  private final EmailMetrics metrics;
 
-  public EmailQueue(Contacts contacts, Suppressions suppressions, Outbox outbox, EmailTemplates templates,
+  EmailQueue(Contacts contacts, Suppressions suppressions, Outbox outbox, EmailTemplates templates,
       EmailLinks links, EmailProperties properties, SendWindow sendWindow, SendWindowProperties quietHours,
-      Clock clock) {
+      Clock clock, EmailMetrics metrics) {
     this.contacts = contacts;
     this.suppressions = suppressions;
     this.outbox = outbox;
@@ -46,6 +47,7 @@ public class EmailQueue {
     this.sendWindow = sendWindow;
     this.quietHours = quietHours;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   public QueueResult queue(EmailStep step, Map<String, Object> journeyVariables) {
@@ -58,9 +60,10 @@ public class EmailQueue {
     var id = UUID.randomUUID().toString();
     var skipped = reasonToSkip(contact, step.category(), now);
     if (skipped != null) {
-      outbox.insert(message(id, step, contact, null, MessageStatus.SKIPPED, skipped, now, null), step.stepId(),
-          step.idempotencyKey());
-      return new QueueResult(id, MessageStatus.SKIPPED, skipped);
+      outbox.insert(message(id, step, contact, null, MessageStatus.SKIPPED, skipped.text(), now, null),
+          step.stepId(), step.idempotencyKey());
+      metrics.skipped(step, skipped.reason());
+      return new QueueResult(id, MessageStatus.SKIPPED, skipped.text());
     }
     var rendered = templates.render(step.template(), model(contact, journeyVariables, id));
     var email = links.track(rendered, id);
@@ -70,6 +73,7 @@ public class EmailQueue {
         + quietHours.quietHoursEnd() + " " + contact.timezone().getId() + ")" : null;
     outbox.insert(message(id, step, contact, email, MessageStatus.QUEUED, held, now, sendAt), step.stepId(),
         step.idempotencyKey());
+    metrics.queued(step);
     return new QueueResult(id, MessageStatus.QUEUED, null);
   }
 
@@ -88,28 +92,34 @@ public class EmailQueue {
   }
 
   /** In this order: an address, consent (marketing), the frequency cap (marketing). */
-  private String reasonToSkip(Contact contact, EmailCategory category, Instant now) {
+  private Skip reasonToSkip(Contact contact, EmailCategory category, Instant now) {
     if (contact.email() == null) {
-      return "the contact has no email address";
+      return new Skip(SkipReason.NO_ADDRESS, "the contact has no email address");
     }
     if (category == EmailCategory.TRANSACTIONAL) {
       return null;
     }
     if (contact.unsubscribedAt() != null) {
-      return "the contact unsubscribed";
+      return new Skip(SkipReason.UNSUBSCRIBED, "the contact unsubscribed");
     }
     if (suppressions.isSuppressed(contact.email())) {
-      return "the address is suppressed";
+      return new Skip(SkipReason.SUPPRESSED, "the address is suppressed");
     }
     var cap = properties.frequencyCap();
     var recent = outbox.marketingSince(contact.id(), now.minus(cap.window()));
     if (recent.size() >= cap.max()) {
-      return "frequency cap: " + cap.max() + " marketing emails within " + cap.window();
+      return new Skip(SkipReason.FREQUENCY_CAP, "frequency cap: " + cap.max() + " marketing emails within "
+          + cap.window());
     }
     if (!recent.isEmpty() && recent.get(0).isAfter(now.minus(cap.minGap()))) {
-      return "frequency cap: the last marketing email went out less than " + cap.minGap() + " ago";
+      return new Skip(SkipReason.FREQUENCY_CAP,
+          "frequency cap: the last marketing email went out less than " + cap.minGap() + " ago");
     }
     return null;
+  }
+
+  /** A reason to skip: its code for metrics and its text for people. */
+  private record Skip(SkipReason reason, String text) {
   }
 
   private Map<String, Object> model(Contact contact, Map<String, Object> journeyVariables, String messageId) {

@@ -156,6 +156,22 @@ public class Outbox {
     public static final Engagement NONE = new Engagement(0, 0);
   }
 
+  /**
+   * Messages waiting to be sent (queued, or claimed and not yet sent) and when the longest-waiting
+   * due one was due; null when none is due. For the outbox gauges, read at each scrape.
+   */
+  public Backlog backlog(Instant now) {
+    return jdbc.sql("SELECT COUNT(*) AS waiting, MIN(CASE WHEN next_attempt_at <= ? THEN next_attempt_at END)"
+            + " AS oldest_due FROM email_message WHERE status IN ('QUEUED', 'SENDING')")
+        .param(utc(now))
+        .query((row, number) -> new Backlog(row.getLong("waiting"), instant(row, "oldest_due")))
+        .single();
+  }
+
+  /** See {@link #backlog(Instant)}. */
+  public record Backlog(long waiting, Instant oldestDue) {
+  }
+
   /** Marketing messages queued or sent to the contact since then, for the frequency cap. */
   List<Instant> marketingSince(String contactId, Instant since) {
     return jdbc.sql("SELECT created_at FROM email_message WHERE contact_id = ? AND category = 'MARKETING'"

@@ -39,15 +39,17 @@ public class OutboxDispatcher {
   private final EmailProperties properties;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final EmailMetrics metrics;
 
-  public OutboxDispatcher(Outbox outbox, JavaMailSenderImpl mail, EmailLinks links, EmailProperties properties,
-      TransactionTemplate transaction, Clock clock) {
+  OutboxDispatcher(Outbox outbox, JavaMailSenderImpl mail, EmailLinks links, EmailProperties properties,
+      TransactionTemplate transaction, Clock clock, EmailMetrics metrics) {
     this.outbox = outbox;
     this.mail = mail;
     this.links = links;
     this.properties = properties;
     this.transaction = transaction;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** Sends one batch of due messages; returns how many the batch held, so a caller can go on while it was full. */
@@ -88,11 +90,13 @@ public class OutboxDispatcher {
       var mime = mime(message);
       transport.sendMessage(mime, mime.getAllRecipients());
       finish(message, () -> outbox.markSent(message.id(), owner, clock.instant()));
+      metrics.sent(message);
     } catch (MessagingException | UnsupportedEncodingException failed) {
       var code = smtpCode(failed);
       if (code >= 500) {
         finish(message, () -> outbox.markFailed(message.id(), owner, message.attempts() + 1,
             "SMTP " + code + ": " + failed.getMessage()));
+        metrics.failed(message);
       } else {
         later(message, owner, failed.getMessage());
       }
@@ -106,6 +110,7 @@ public class OutboxDispatcher {
     if (attempts >= dispatch.maxAttempts()) {
       finish(claimed, () -> outbox.markFailed(claimed.id(), owner, attempts,
           "gave up after " + attempts + " attempts: " + reason));
+      metrics.failed(claimed);
     } else {
       var delay = dispatch.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 20));
       finish(claimed, () -> outbox.retryLater(claimed.id(), owner, attempts, clock.instant().plus(delay), reason));

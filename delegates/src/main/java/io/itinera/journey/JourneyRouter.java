@@ -1,14 +1,17 @@
 package io.itinera.journey;
 
+import io.itinera.database.AfterCommit;
 import io.itinera.journey.Routing.NotStarted;
 import io.itinera.journey.Routing.Reached;
 import io.itinera.journey.Routing.Started;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
@@ -30,14 +33,16 @@ public class JourneyRouter {
   private final JourneyEnrolments enrolments;
   private final EntryCheck entryCheck;
   private final ConditionEvaluator conditions;
+  private final MeterRegistry metrics;
 
   public JourneyRouter(RuntimeService runtime, JourneyCatalog catalog, JourneyEnrolments enrolments,
-      EntryCheck entryCheck, ConditionEvaluator conditions) {
+      EntryCheck entryCheck, ConditionEvaluator conditions, MeterRegistry metrics) {
     this.runtime = runtime;
     this.catalog = catalog;
     this.enrolments = enrolments;
     this.entryCheck = entryCheck;
     this.conditions = conditions;
+    this.metrics = metrics;
   }
 
   /** Delivers first, then starts: a run started by this event must not also receive it. */
@@ -80,6 +85,9 @@ public class JourneyRouter {
         reached.add(new Reached(run.journeyKey(), run.processInstanceId(), subscription.getActivityId()));
         if (journey.isGoalStart(subscription.getActivityId()) && revenue(event) != null) {
           enrolments.recordRevenue(run.processInstanceId(), revenue(event));
+          var revenue = revenue(event).doubleValue();
+          AfterCommit.run(() -> metrics.counter("itinera.journey.revenue", "journey", run.journeyKey())
+              .increment(revenue));
         }
       }
     }
@@ -103,7 +111,7 @@ public class JourneyRouter {
         ensureConditionHolds(journey, start, contactId, variables);
         entryCheck.ensureMayEnter(journey.journeyKey(), contactId, start.rules());
       } catch (EntryRefusedException refused) {
-        notStarted.add(new NotStarted(journey.journeyKey(), refused.rule(), refused.reason()));
+        notStarted.add(refusal(refused));
         continue;
       }
       var run = runtime.createMessageCorrelation(messageName)
@@ -159,7 +167,7 @@ public class JourneyRouter {
           ensureConditionHolds(journey, start, contactId, contactVariables(contactId));
           entryCheck.ensureMayEnter(journey.journeyKey(), contactId, start.rules());
         } catch (EntryRefusedException refused) {
-          notStarted.add(new NotStarted(journey.journeyKey(), refused.rule(), refused.reason()));
+          notStarted.add(refusal(refused));
           continue;
         }
         runtime.createConditionEvaluation()
@@ -171,6 +179,13 @@ public class JourneyRouter {
       }
     }
     return new Routing(started, List.of(), notStarted);
+  }
+
+  /** A start the entry rules refused, counted by journey and rule. */
+  private NotStarted refusal(EntryRefusedException refused) {
+    metrics.counter("itinera.journey.refusals", "journey", refused.journeyKey(),
+        "rule", refused.rule().name().toLowerCase(Locale.ROOT)).increment();
+    return new NotStarted(refused.journeyKey(), refused.rule(), refused.reason());
   }
 
   private void ensureConditionHolds(JourneyDefinition journey, JourneyDefinition.Start start, String contactId,

@@ -7,6 +7,8 @@ import io.itinera.journey.JourneyStep;
 import io.itinera.journey.StepInputs;
 import io.itinera.journey.StepRejectedException;
 import io.itinera.signing.HmacSigner;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -40,13 +42,16 @@ public class CallWebhookDelegate implements JavaDelegate, JourneyStep {
   private final ObjectMapper json;
   private final Clock clock;
   private final WebhookSender http;
+  private final MeterRegistry metrics;
 
-  public CallWebhookDelegate(WebhookProperties properties, WebhookSender http, ObjectMapper json, Clock clock) {
+  public CallWebhookDelegate(WebhookProperties properties, WebhookSender http, ObjectMapper json, Clock clock,
+      MeterRegistry metrics) {
     this.http = http;
     this.properties = properties;
     this.guard = new AddressGuard(properties.allowedHosts(), InetAddress::getAllByName);
     this.json = json;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   @Override
@@ -59,8 +64,9 @@ public class CallWebhookDelegate implements JavaDelegate, JourneyStep {
     var step = WebhookStep.from(execution);
     var addresses = guard.check(step.url());
     var body = json.writeValueAsString(body(step));
-    var response = http.send(new WebhookRequest(step.method(), step.url(), Map.of("Idempotency-Key",
-        step.idempotencyKey(), "Itinera-Signature", signature(body)), body, step.timeout(), addresses));
+    var request = new WebhookRequest(step.method(), step.url(), Map.of("Idempotency-Key", step.idempotencyKey(),
+        "Itinera-Signature", signature(body)), body, step.timeout(), addresses);
+    var response = timed(step, request);
     var status = response.status();
     if (status >= 500) {
       throw new IllegalStateException(answered(step, response));
@@ -70,6 +76,23 @@ public class CallWebhookDelegate implements JavaDelegate, JourneyStep {
     }
     if (step.resultVariable() != null) {
       execution.setVariable(step.resultVariable(), result(step, response));
+    }
+  }
+
+  /**
+   * Times one call, labelled by journey, step and the answer's status code, or {@code error} when
+   * there was no answer (timeout, connection refused).
+   */
+  private WebhookAnswer timed(WebhookStep step, WebhookRequest request) throws IOException {
+    var call = Timer.start(metrics);
+    var status = "error";
+    try {
+      var answer = http.send(request);
+      status = Integer.toString(answer.status());
+      return answer;
+    } finally {
+      call.stop(metrics.timer("itinera.webhook.calls", "journey", step.journeyKey(), "step", step.stepId(),
+          "status", status));
     }
   }
 

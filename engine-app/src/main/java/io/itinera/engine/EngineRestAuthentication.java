@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine REST API is open in the plain Camunda starter; this requires HTTP Basic against the
- * engine's identity service, so REST calls run as that user, with its authorizations.
+ * engine's identity service, so REST calls run as that user, with its authorizations. The metrics
+ * scrape endpoint is behind the same login.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestAuthentication {
@@ -18,6 +19,8 @@ class EngineRestAuthentication {
     var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
+    // Prometheus scrapes with the same HTTP Basic login: a Camunda user set up for it (see the README).
+    registration.addUrlPatterns("/actuator/prometheus");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     return registration;
   }

@@ -1,12 +1,15 @@
 package io.itinera.engine;
 
+import io.itinera.database.AfterCommit;
 import io.itinera.journey.EnrolmentStatus;
 import io.itinera.journey.EntryCheck;
 import io.itinera.journey.EntryRules;
 import io.itinera.journey.JourneyCatalog;
 import io.itinera.journey.JourneyDefinition;
 import io.itinera.journey.JourneyEnrolments;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
@@ -18,7 +21,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * Keeps journey enrolments in step with the engine and applies the entry rules to every start.
  * History events are produced for every start (message, REST, modification) and every end
  * (completion, goal, cancellation even with listeners skipped), inside the engine's transaction,
- * so no path around the rules or the record exists. Deliberately not a Spring bean: the Camunda
+ * so no path around the rules or the record exists. Entries, exits and conversions are counted
+ * once the engine's transaction commits. Deliberately not a Spring bean: the Camunda
  * starter would register a HistoryEventHandler bean a second time.
  */
 class EnrolmentHistoryEventHandler implements HistoryEventHandler {
@@ -26,12 +30,14 @@ class EnrolmentHistoryEventHandler implements HistoryEventHandler {
   private final ObjectProvider<JourneyEnrolments> enrolments;
   private final ObjectProvider<JourneyCatalog> catalog;
   private final ObjectProvider<EntryCheck> entryCheck;
+  private final ObjectProvider<MeterRegistry> metrics;
 
   EnrolmentHistoryEventHandler(ObjectProvider<JourneyEnrolments> enrolments, ObjectProvider<JourneyCatalog> catalog,
-      ObjectProvider<EntryCheck> entryCheck) {
+      ObjectProvider<EntryCheck> entryCheck, ObjectProvider<MeterRegistry> metrics) {
     this.enrolments = enrolments;
     this.catalog = catalog;
     this.entryCheck = entryCheck;
+    this.metrics = metrics;
   }
 
   @Override
@@ -64,17 +70,34 @@ class EnrolmentHistoryEventHandler implements HistoryEventHandler {
     entryCheck.getObject().ensureMayEnter(run.getProcessDefinitionKey(), contactId, rules);
     enrolments.getObject().enter(run.getProcessDefinitionKey(), contactId, run.getProcessInstanceId(),
         run.getStartTime().toInstant(), rules.concurrentRunsAllowed());
+    count("itinera.journey.entries", "journey", run.getProcessDefinitionKey());
   }
 
   private void exit(HistoricProcessInstanceEventEntity run) {
     var endedAt = run.getEndTime().toInstant();
     if (HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(run.getState())) {
       enrolments.getObject().exit(run.getProcessInstanceId(), EnrolmentStatus.CANCELLED, endedAt, null);
+      exited(run, EnrolmentStatus.CANCELLED);
       return;
     }
     var goal = journey(run).goalReachedAt(run.getEndActivityId());
-    enrolments.getObject().exit(run.getProcessInstanceId(),
-        goal.isPresent() ? EnrolmentStatus.CONVERTED : EnrolmentStatus.COMPLETED, endedAt, goal.orElse(null));
+    var status = goal.isPresent() ? EnrolmentStatus.CONVERTED : EnrolmentStatus.COMPLETED;
+    enrolments.getObject().exit(run.getProcessInstanceId(), status, endedAt, goal.orElse(null));
+    exited(run, status);
+    goal.ifPresent(reached -> count("itinera.journey.conversions", "journey", run.getProcessDefinitionKey(),
+        "goal", reached));
+  }
+
+  private void exited(HistoricProcessInstanceEventEntity run, EnrolmentStatus status) {
+    count("itinera.journey.exits", "journey", run.getProcessDefinitionKey(),
+        "outcome", status.name().toLowerCase(Locale.ROOT));
+  }
+
+  private void count(String name, String... tags) {
+    var registry = metrics.getIfAvailable();
+    if (registry != null) {
+      AfterCommit.run(() -> registry.counter(name, tags).increment());
+    }
   }
 
   private JourneyDefinition journey(HistoricProcessInstanceEventEntity run) {

@@ -3,6 +3,7 @@ package io.itinera.engine;
 import io.itinera.journey.EntryCheck;
 import io.itinera.journey.JourneyCatalog;
 import io.itinera.journey.JourneyEnrolments;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
@@ -21,8 +22,8 @@ class JourneyEnrolmentPlugin extends AbstractProcessEnginePlugin {
   private final EnrolmentHistoryEventHandler handler;
 
   JourneyEnrolmentPlugin(ObjectProvider<JourneyEnrolments> enrolments, ObjectProvider<JourneyCatalog> catalog,
-      ObjectProvider<EntryCheck> entryCheck) {
-    this.handler = new EnrolmentHistoryEventHandler(enrolments, catalog, entryCheck);
+      ObjectProvider<EntryCheck> entryCheck, ObjectProvider<MeterRegistry> metrics) {
+    this.handler = new EnrolmentHistoryEventHandler(enrolments, catalog, entryCheck, metrics);
   }
 
   @Override

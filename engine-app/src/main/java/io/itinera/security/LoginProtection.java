@@ -18,6 +18,7 @@ class LoginProtection {
     registration.setName("failed-login-limit");
     // Cockpit, Tasklist and Admin log in under /camunda/api.
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*", "/mail-sink", "/mail-sink/*");
+    registration.addUrlPatterns("/actuator/prometheus");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }

@@ -52,6 +52,8 @@ class OutboxLeaseTest {
   TransactionTemplate transaction;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  EmailMetrics metrics;
 
   private final TestClock clock = new TestClock(START);
   private final String contact = "c-" + UUID.randomUUID();
@@ -140,7 +142,7 @@ class OutboxLeaseTest {
     var mail = new JavaMailSenderImpl();
     mail.setHost("127.0.0.1");
     mail.setPort(smtp.port());
-    return new OutboxDispatcher(outbox, mail, links, properties, transaction, clock);
+    return new OutboxDispatcher(outbox, mail, links, properties, transaction, clock, metrics);
   }
 
   private void queue(int count) {

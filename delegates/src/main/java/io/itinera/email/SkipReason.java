@@ -1,0 +1,16 @@
+package io.itinera.email;
+
+import java.util.Locale;
+
+/** Why a Send email step queued nothing: a fixed set, so that metrics can count by it. */
+enum SkipReason {
+  NO_ADDRESS,
+  UNSUBSCRIBED,
+  SUPPRESSED,
+  FREQUENCY_CAP;
+
+  /** The label value in metrics: {@code no_address}, {@code frequency_cap}, ... */
+  String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
