@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs one of the benchmarks in engine-app/src/test/java/io/itinera/benchmark on H2 or PostgreSQL.
-# Usage: bench/run.sh event-intake|email|journey-stats|simulation [h2|postgres] [count]
+# Usage: bench/run.sh event-intake|email|journey-stats|simulation|end-to-end [h2|postgres] [count]
 #   event-intake: events/s through POST /api/events/batch, each starting a run, against the bare engine
 #   email:        templates rendered/s, emails queued/s and dispatched/s over SMTP, against raw SMTP
 #   journey-stats: journey statistics on a journey with <count> runs, against the engine's own run count
 #   simulation:   one contact's simulated welcome series, against the same run on the real engine, and a
 #                 forecast of <count> synthetic contacts (default 1000); also bench/simulate.sh
+#   end-to-end:   <count> contacts (default 3000) sign up while the job executor and the dispatcher run, to the
+#                 last welcome email, against the bare engine doing alike; also bench/end-to-end.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 benchmark="${1:-}"
@@ -16,8 +18,9 @@ case "$benchmark" in
   event-intake) main=io.itinera.benchmark.EventIntakeBenchmark; rounds=3 ;;
   email) main=io.itinera.benchmark.EmailBenchmark; rounds= ;;
   journey-stats) main=io.itinera.benchmark.JourneyStatsBenchmark; rounds= ;;
-  simulation) count="${3:-1000}" ;;
-  *) echo "usage: $0 event-intake|email|journey-stats|simulation [h2|postgres] [count]" >&2; exit 2 ;;
+  simulation) count="${3:-1000}"; test=SimulationBenchmark ;;
+  end-to-end) count="${3:-3000}"; test=EndToEndBenchmark ;;
+  *) echo "usage: $0 event-intake|email|journey-stats|simulation|end-to-end [h2|postgres] [count]" >&2; exit 2 ;;
 esac
 case "$database" in
   h2) url="jdbc:h2:mem:itinera-bench;DB_CLOSE_DELAY=-1"; user=sa ;;
@@ -28,10 +31,10 @@ case "$database" in
   *) echo "usage: $0 event-intake|email [h2|postgres] [count]" >&2; exit 2 ;;
 esac
 
-if [ "$benchmark" = simulation ]; then
+if [ -n "${test:-}" ]; then
   # A JUnit run of the benchmark's tagged test, which the normal build leaves out: it needs no
   # install and no exec plugin, so it also runs offline (MAVEN_ARGS=-o).
-  exec ./mvnw -B -q -ntp verify -pl engine-app -am -Dtest=SimulationBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  exec ./mvnw -B -q -ntp verify -pl engine-app -am -Dtest=$test -Dsurefire.failIfNoSpecifiedTests=false \
     -Dgroups=benchmark -Ditinera.test.excluded-groups= \
     -Dbench.db-url="$url" -Dbench.db-user="$user" -Dbench.contacts="$count"
 fi
