@@ -180,9 +180,7 @@ public class AudienceForecast {
     }
     var past = spec.pastEventsOrNone();
     for (int i = 0; i < past.size(); i++) {
-      if (past.get(i).ago().isNegative()) {
-        throw new SimulationRefusedException("contacts.synthetic.pastEvents[" + i + "].ago", "must not be negative");
-      }
+      PastEvent.checkAgo("contacts.synthetic.pastEvents[" + i + "].ago", past.get(i).ago());
     }
   }
 

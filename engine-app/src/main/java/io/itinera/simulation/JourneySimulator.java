@@ -104,6 +104,11 @@ public class JourneySimulator {
   }
 
   private static void checkTimes(SimulationPlan plan) {
+    if (plan.start() != null
+        && (plan.start().isBefore(SimulationPlan.EARLIEST_START) || plan.start().isAfter(SimulationPlan.LATEST_START))) {
+      throw new SimulationRefusedException("start", "must be between " + SimulationPlan.EARLIEST_START + " and "
+          + SimulationPlan.LATEST_START + ", not " + plan.start());
+    }
     var horizon = plan.horizonOrDefault();
     if (horizon.isNegative() || horizon.isZero() || horizon.compareTo(SimulationPlan.MAX_HORIZON) > 0) {
       throw new SimulationRefusedException("horizon", "must be a duration above zero and at most "
@@ -118,9 +123,7 @@ public class JourneySimulator {
     }
     var history = plan.contactOrDefault().history();
     for (int i = 0; i < history.size(); i++) {
-      if (history.get(i).ago().isNegative()) {
-        throw new SimulationRefusedException("contact.pastEvents[" + i + "].ago", "must not be negative");
-      }
+      PastEvent.checkAgo("contact.pastEvents[" + i + "].ago", history.get(i).ago());
     }
   }
 
@@ -129,6 +132,9 @@ public class JourneySimulator {
    * anything else is most likely a typo (email_openned) that would silently change nothing.
    */
   private void checkEventTypes(byte[] bpmn, SimulationPlan plan) {
+    if (plan.script().isEmpty()) {
+      return;
+    }
     Set<String> known = new HashSet<>(engagement.weights().keySet());
     known.addAll(engagement.engagementEvents());
     try {

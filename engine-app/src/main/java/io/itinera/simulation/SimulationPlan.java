@@ -28,6 +28,9 @@ public record SimulationPlan(
 
   public static final Duration DEFAULT_HORIZON = Duration.ofDays(60);
   public static final Duration MAX_HORIZON = Duration.ofDays(400);
+  /** Simulated time stays where dates are real ones: the engine and the database store it as such. */
+  public static final OffsetDateTime EARLIEST_START = OffsetDateTime.parse("2000-01-01T00:00:00Z");
+  public static final OffsetDateTime LATEST_START = OffsetDateTime.parse("2100-01-01T00:00:00Z");
 
   public List<ScriptedEvent> script() {
     return events == null ? List.of() : events;

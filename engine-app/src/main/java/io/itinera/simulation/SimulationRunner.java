@@ -1,10 +1,7 @@
 package io.itinera.simulation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itinera.contact.Contacts;
 import io.itinera.contact.EngagementScoring;
-import io.itinera.contact.Suppressions;
-import io.itinera.event.ContactEvents;
 import io.itinera.event.EventIntake;
 import io.itinera.event.NewEvent;
 import io.itinera.journey.JourneyDefinition;
@@ -67,9 +64,9 @@ final class SimulationRunner {
   private final Map<String, String> stepsByJobDefinition = new HashMap<>();
 
   SimulationRunner(RuntimeService runtime, ManagementService management, RepositoryService repository,
-      EventIntake intake, Contacts contacts, ContactEvents events, Segments segments, Suppressions suppressions,
-      EngagementScoring scoring, SimulatedJourneyCatalog catalog, StepRecorder recorder, SimulatedClock clock,
-      SimulationTables tables, TransactionTemplate transaction, ObjectMapper json) {
+      EventIntake intake, Contacts contacts, Segments segments, EngagementScoring scoring,
+      SyntheticContacts syntheticContacts, SimulatedJourneyCatalog catalog, StepRecorder recorder,
+      SimulatedClock clock, SimulationTables tables, TransactionTemplate transaction) {
     this.runtime = runtime;
     this.management = management;
     this.repository = repository;
@@ -77,7 +74,7 @@ final class SimulationRunner {
     this.contacts = contacts;
     this.segments = segments;
     this.scoring = scoring;
-    this.syntheticContacts = new SyntheticContacts(contacts, events, segments, suppressions, scoring, json);
+    this.syntheticContacts = syntheticContacts;
     this.catalog = catalog;
     this.recorder = recorder;
     this.clock = clock;
@@ -168,10 +165,11 @@ final class SimulationRunner {
     var failed = new HashSet<String>();
     String failure = null;
     for (int commands = 0; commands < MAX_COMMANDS; commands++) {
+      var jobs = jobsOf(management, runs);
       if (recording.detailed()) {
-        recordWaits(runs, seenWaits, recording);
+        recordWaits(journey, runs, jobs, seenWaits, recording);
       }
-      var job = nextJob(management, runs, failed, clock.instant());
+      var job = earliest(jobs, failed, clock.instant());
       var eventAt = next < script.size() ? start.plus(script.get(next).after()) : null;
       if (job.isPresent() && (eventAt == null || !job.get().due().isAfter(eventAt))
           && !job.get().due().isAfter(horizon)) {
@@ -210,41 +208,48 @@ final class SimulationRunner {
    * test that drives the real engine the same way, to compare its path with the simulated one.
    */
   static Optional<DueJob> nextJob(ManagementService management, Set<String> runs, Set<String> failed, Instant now) {
-    var due = new ArrayList<DueJob>();
-    for (var run : runs) {
-      for (var job : management.createJobQuery().processInstanceId(run).list()) {
-        if (!failed.contains(job.getId()) && !job.isSuspended()) {
-          due.add(new DueJob(job, job instanceof TimerEntity ? job.getDuedate().toInstant() : now));
-        }
-      }
-    }
-    return due.stream().min(Comparator.comparing(DueJob::due));
+    return earliest(jobsOf(management, runs), failed, now);
+  }
+
+  private static List<Job> jobsOf(ManagementService management, Set<String> runs) {
+    var jobs = new ArrayList<Job>();
+    runs.forEach(run -> jobs.addAll(management.createJobQuery().processInstanceId(run).list()));
+    return jobs;
+  }
+
+  private static Optional<DueJob> earliest(List<Job> jobs, Set<String> failed, Instant now) {
+    return jobs.stream().filter(job -> !failed.contains(job.getId()) && !job.isSuspended())
+        .map(job -> new DueJob(job, job instanceof TimerEntity ? job.getDuedate().toInstant() : now))
+        .min(Comparator.comparing(DueJob::due));
   }
 
   record DueJob(Job job, Instant due) {
   }
 
-  /** Each new timer and event subscription of the runs, as a wait of the step the run rests at. */
-  private void recordWaits(Set<String> runs, Set<String> seen, Recording recording) {
+  /**
+   * Each new timer and event subscription of the runs, as a wait of the step the run rests at. Every
+   * run is of the simulated journey: the world's catalogue starts no other.
+   */
+  private void recordWaits(JourneyDefinition journey, Set<String> runs, List<Job> jobs, Set<String> seen,
+      Recording recording) {
+    var definitionId = journey.processDefinitionId();
     for (var run : runs) {
       var draft = recording.latest(run);
       if (draft.isEmpty()) {
         continue;
       }
-      for (var job : management.createJobQuery().processInstanceId(run).timers().list()) {
-        if (seen.add(job.getId())) {
+      for (var job : jobs) {
+        if (job instanceof TimerEntity && run.equals(job.getProcessInstanceId()) && seen.add(job.getId())) {
           var step = stepOf(job);
           var until = job.getDuedate().toInstant();
-          draft.get().waits(new Wait(step, reasons.name(job.getProcessDefinitionId(), step), until,
-              recording.local(until), null,
-              reasons.timer(job.getProcessDefinitionId(), step, recording.zone().getId())));
+          draft.get().waits(new Wait(step, reasons.name(definitionId, step), until, recording.local(until), null,
+              reasons.timer(definitionId, step, recording.zone().getId())));
         }
       }
-      var definitionId = definitionOf(run);
       for (var subscription : runtime.createEventSubscriptionQuery().processInstanceId(run).list()) {
         if (seen.add(subscription.getId())) {
           var step = subscription.getActivityId();
-          var goal = catalog.describe(definitionId).isGoalStart(step);
+          var goal = journey.isGoalStart(step);
           draft.get().waits(new Wait(step, reasons.name(definitionId, step), null, null, subscription.getEventName(),
               reasons.event(definitionId, step, subscription.getEventType(), subscription.getEventName(), goal)));
         }
@@ -255,11 +260,6 @@ final class SimulationRunner {
   private String stepOf(Job job) {
     return stepsByJobDefinition.computeIfAbsent(job.getJobDefinitionId(), id ->
         management.createJobDefinitionQuery().jobDefinitionId(id).singleResult().getActivityId());
-  }
-
-  private String definitionOf(String run) {
-    var instance = runtime.createProcessInstanceQuery().processInstanceId(run).singleResult();
-    return instance == null ? null : instance.getProcessDefinitionId();
   }
 
   private Ending ending(JourneyDefinition journey, Set<String> runs, Instant horizon, Recording recording,

@@ -170,11 +170,17 @@ class SimulationWorldConfiguration {
   }
 
   @Bean
+  SyntheticContacts syntheticContacts(Contacts contacts, ContactEvents events, Segments segments,
+      Suppressions suppressions, EngagementScoring scoring, ObjectMapper json) {
+    return new SyntheticContacts(contacts, events, segments, suppressions, scoring, json);
+  }
+
+  @Bean
   SimulationRunner simulationRunner(Flyway schema, RuntimeService runtime, ManagementService management,
-      RepositoryService repository, EventIntake intake, Contacts contacts, ContactEvents events, Segments segments,
-      Suppressions suppressions, EngagementScoring scoring, SimulatedJourneyCatalog catalog, StepRecorder recorder,
-      SimulatedClock clock, JdbcClient jdbc, TransactionTemplate transaction, ObjectMapper json) {
-    return new SimulationRunner(runtime, management, repository, intake, contacts, events, segments, suppressions,
-        scoring, catalog, recorder, clock, new SimulationTables(jdbc), transaction, json);
+      RepositoryService repository, EventIntake intake, Contacts contacts, Segments segments,
+      EngagementScoring scoring, SyntheticContacts syntheticContacts, SimulatedJourneyCatalog catalog,
+      StepRecorder recorder, SimulatedClock clock, JdbcClient jdbc, TransactionTemplate transaction) {
+    return new SimulationRunner(runtime, management, repository, intake, contacts, segments, scoring,
+        syntheticContacts, catalog, recorder, clock, new SimulationTables(jdbc), transaction);
   }
 }
