@@ -1,6 +1,6 @@
 package io.itinera.analytics;
 
-import io.itinera.email.MessageStatus;
+import io.itinera.outbox.MessageStatus;
 import io.itinera.experiment.AbSplitDelegate;
 import io.itinera.email.Outbox;
 import io.itinera.journey.JourneyEnrolments;

@@ -1,6 +1,7 @@
 package io.itinera.email;
 
 import io.itinera.database.AfterCommit;
+import io.itinera.outbox.MessageCategory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
@@ -59,7 +60,7 @@ class EmailMetrics {
     registry.counter(name, "journey", journey, "category", category(message.category())).increment();
   }
 
-  private static String category(EmailCategory category) {
+  private static String category(MessageCategory category) {
     return category.name().toLowerCase(Locale.ROOT);
   }
 }

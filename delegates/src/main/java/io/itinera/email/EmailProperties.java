@@ -1,5 +1,6 @@
 package io.itinera.email;
 
+import io.itinera.outbox.DispatchSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,18 +18,11 @@ public record EmailProperties(
     String baseUrl,
     Path templatesDirectory,
     FrequencyCap frequencyCap,
-    Dispatch dispatch,
+    DispatchSettings dispatch,
     int softBounceLimit) {
 
   /** At most {@code max} marketing emails per {@code window}, and at least {@code minGap} apart. */
   public record FrequencyCap(int max, Duration window, Duration minGap) {
-  }
-
-  /**
-   * Messages per batch, attempts before a message fails, the first retry delay (doubling), and the
-   * lease of a claimed message: renewed before each send, so it must outlast one send, not a batch.
-   */
-  public record Dispatch(int batchSize, int maxAttempts, Duration firstRetry, Duration lease) {
   }
 
   /** The domain of the sender address, for Message-IDs and the unsubscribe mailbox. */

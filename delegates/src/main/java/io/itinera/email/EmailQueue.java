@@ -4,6 +4,8 @@ import io.itinera.contact.Contact;
 import io.itinera.contact.Contacts;
 import io.itinera.contact.Suppressions;
 import io.itinera.journey.JourneyVariables;
+import io.itinera.outbox.MessageCategory;
+import io.itinera.outbox.MessageStatus;
 import io.itinera.template.EmailTemplates;
 import io.itinera.template.RenderedEmail;
 import io.itinera.timing.SendWindow;
@@ -68,7 +70,7 @@ public class EmailQueue {
     var rendered = templates.render(step.template(), model(contact, journeyVariables, id));
     var email = links.track(rendered, id);
     // Marketing email waits out the contact's quiet hours in the outbox; transactional email does not wait.
-    var sendAt = step.category() == EmailCategory.MARKETING ? sendWindow.notInQuietHours(contact, now) : now;
+    var sendAt = step.category() == MessageCategory.MARKETING ? sendWindow.notInQuietHours(contact, now) : now;
     var held = sendAt.isAfter(now) ? "held by quiet hours (" + quietHours.quietHoursStart() + "-"
         + quietHours.quietHoursEnd() + " " + contact.timezone().getId() + ")" : null;
     outbox.insert(message(id, step, contact, email, MessageStatus.QUEUED, held, now, sendAt), step.stepId(),
@@ -92,11 +94,11 @@ public class EmailQueue {
   }
 
   /** In this order: an address, consent (marketing), the frequency cap (marketing). */
-  private Skip reasonToSkip(Contact contact, EmailCategory category, Instant now) {
+  private Skip reasonToSkip(Contact contact, MessageCategory category, Instant now) {
     if (contact.email() == null) {
       return new Skip(SkipReason.NO_ADDRESS, "the contact has no email address");
     }
-    if (category == EmailCategory.TRANSACTIONAL) {
+    if (category == MessageCategory.TRANSACTIONAL) {
       return null;
     }
     if (contact.unsubscribedAt() != null) {

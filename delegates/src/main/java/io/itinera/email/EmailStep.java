@@ -3,6 +3,7 @@ package io.itinera.email;
 import io.itinera.journey.StepInput;
 import io.itinera.journey.StepInputs;
 import io.itinera.journey.StepPass;
+import io.itinera.outbox.MessageCategory;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -17,7 +18,7 @@ public record EmailStep(
     String journeyKey,
     String processInstanceId,
     String template,
-    EmailCategory category,
+    MessageCategory category,
     String sender,
     String replyTo,
     String stepId,
@@ -44,9 +45,9 @@ public record EmailStep(
         StepPass.idempotencyKey(execution));
   }
 
-  private static EmailCategory category(DelegateExecution execution) {
+  private static MessageCategory category(DelegateExecution execution) {
     try {
-      return EmailCategory.parse(CATEGORY.from(execution));
+      return MessageCategory.parse(CATEGORY.from(execution));
     } catch (IllegalArgumentException unknown) {
       throw CATEGORY.invalid(execution, unknown.getMessage());
     }

@@ -1,39 +1,31 @@
 package io.itinera.email;
 
+import io.itinera.outbox.MessageCategory;
+import io.itinera.outbox.MessageStatus;
+import io.itinera.outbox.OutboxRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The outbox table. Writes join the caller's transaction. */
+/** The email outbox table, with the claim rules every channel's outbox shares. Writes join the caller's transaction. */
 @Repository
-public class Outbox {
+public class Outbox extends OutboxRows<OutboxMessage> {
 
   private static final String COLUMNS = "id, contact_id, journey_key, process_instance_id, template, category,"
       + " recipient, sender, reply_to, subject, html_body, text_body, status, reason, attempts, created_at, sent_at,"
       + " next_attempt_at";
 
-  /** A message still claimed by this owner: the condition of every update a dispatcher makes. */
-  private static final String OWNED = " WHERE id = ? AND claimed_by = ? AND status = 'SENDING'";
-
   private final JdbcClient jdbc;
 
   public Outbox(JdbcClient jdbc) {
+    super(jdbc, "email_message", COLUMNS, Outbox::message, null);
     this.jdbc = jdbc;
-  }
-
-  boolean hasKey(String idempotencyKey) {
-    return jdbc.sql("SELECT COUNT(*) FROM email_message WHERE idempotency_key = ?")
-        .param(idempotencyKey).query(Integer.class).single() > 0;
   }
 
   void insert(OutboxMessage message, String stepId, String idempotencyKey) {
@@ -45,88 +37,6 @@ public class Outbox {
             message.attempts(), utc(message.createdAt()), utc(message.sentAt()), utc(message.nextAttemptAt()), stepId,
             idempotencyKey)
         .update();
-  }
-
-  /**
-   * Claims up to {@code limit} due messages for {@code owner}: queued ones whose attempt is due, and
-   * ones whose lease expired because their dispatcher died or did not get to them in time. Rows
-   * another dispatcher is claiming at the same moment are skipped, not waited for.
-   */
-  List<OutboxMessage> claim(int limit, Instant now, Instant leaseUntil, String owner) {
-    var claimed = jdbc.sql("SELECT " + COLUMNS + " FROM email_message"
-            + " WHERE status IN ('QUEUED', 'SENDING') AND next_attempt_at <= ?"
-            + " ORDER BY next_attempt_at FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
-        .param(utc(now))
-        .query(Outbox::message)
-        .list();
-    if (claimed.isEmpty()) {
-      return claimed;
-    }
-    var ids = claimed.stream().map(OutboxMessage::id).toList();
-    // The UPDATE checks again that each row is still due, and only rows it took are returned: a row that
-    // another dispatcher renewed or finished after the SELECT read it must never be taken over. PostgreSQL's
-    // FOR UPDATE re-checks by itself; this keeps the rule independent of each database's locking.
-    jdbc.sql("UPDATE email_message SET status = 'SENDING', claimed_by = :owner, next_attempt_at = :lease"
-            + " WHERE id IN (:ids) AND status IN ('QUEUED', 'SENDING') AND next_attempt_at <= :now")
-        .param("owner", owner)
-        .param("lease", utc(leaseUntil))
-        .param("ids", ids)
-        .param("now", utc(now))
-        .update();
-    var ours = Set.copyOf(jdbc.sql("SELECT id FROM email_message WHERE id IN (:ids) AND claimed_by = :owner")
-        .param("ids", ids).param("owner", owner).query(String.class).list());
-    return claimed.stream().filter(message -> ours.contains(message.id())).toList();
-  }
-
-  /**
-   * Extends the owner's lease on one message just before sending it, and counts the attempt.
-   * False when another dispatcher has taken the message over: then the owner must not send it.
-   */
-  boolean renew(String id, String owner, Instant leaseUntil) {
-    return jdbc.sql("UPDATE email_message SET next_attempt_at = ?, attempts = attempts + 1" + OWNED)
-        .params(utc(leaseUntil), id, owner).update() == 1;
-  }
-
-  /** The finishing updates act only on a message the owner still holds; each returns whether it did. */
-  boolean markSent(String id, String owner, Instant sentAt) {
-    return jdbc.sql("UPDATE email_message SET status = 'SENT', sent_at = ?, next_attempt_at = NULL, reason = NULL"
-            + OWNED)
-        .params(utc(sentAt), id, owner).update() == 1;
-  }
-
-  boolean retryLater(String id, String owner, int attempts, Instant nextAttemptAt, String reason) {
-    return jdbc.sql("UPDATE email_message SET status = 'QUEUED', claimed_by = NULL, attempts = ?, next_attempt_at = ?,"
-            + " reason = ?" + OWNED)
-        .params(attempts, utc(nextAttemptAt), truncate(reason), id, owner).update() == 1;
-  }
-
-  boolean markFailed(String id, String owner, int attempts, String reason) {
-    return jdbc.sql("UPDATE email_message SET status = 'FAILED', attempts = ?, next_attempt_at = NULL, reason = ?"
-            + OWNED)
-        .params(attempts, truncate(reason), id, owner).update() == 1;
-  }
-
-  public Optional<OutboxMessage> find(String id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM email_message WHERE id = ?").param(id).query(Outbox::message).optional();
-  }
-
-  /** The contact's messages, newest first. */
-  public List<OutboxMessage> ofContact(String contactId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM email_message WHERE contact_id = ? ORDER BY created_at DESC, id")
-        .param(contactId).query(Outbox::message).list();
-  }
-
-  /** Per step of a journey, how many of its emails ended in each status. */
-  public Map<String, Map<MessageStatus, Long>> statusByStep(String journeyKey) {
-    var counts = new HashMap<String, Map<MessageStatus, Long>>();
-    jdbc.sql("SELECT step_id, status, COUNT(*) FROM email_message WHERE journey_key = ? AND step_id IS NOT NULL"
-            + " GROUP BY step_id, status")
-        .param(journeyKey)
-        .query(row -> {
-          counts.computeIfAbsent(row.getString(1), step -> new EnumMap<>(MessageStatus.class))
-              .put(MessageStatus.valueOf(row.getString(2)), row.getLong(3));
-        });
-    return counts;
   }
 
   /**
@@ -156,22 +66,6 @@ public class Outbox {
     public static final Engagement NONE = new Engagement(0, 0);
   }
 
-  /**
-   * Messages waiting to be sent (queued, or claimed and not yet sent) and when the longest-waiting
-   * due one was due; null when none is due. For the outbox gauges, read at each scrape.
-   */
-  public Backlog backlog(Instant now) {
-    return jdbc.sql("SELECT COUNT(*) AS waiting, MIN(CASE WHEN next_attempt_at <= ? THEN next_attempt_at END)"
-            + " AS oldest_due FROM email_message WHERE status IN ('QUEUED', 'SENDING')")
-        .param(utc(now))
-        .query((row, number) -> new Backlog(row.getLong("waiting"), instant(row, "oldest_due")))
-        .single();
-  }
-
-  /** See {@link #backlog(Instant)}. */
-  public record Backlog(long waiting, Instant oldestDue) {
-  }
-
   /** Marketing messages queued or sent to the contact since then, for the frequency cap. */
   List<Instant> marketingSince(String contactId, Instant since) {
     return jdbc.sql("SELECT created_at FROM email_message WHERE contact_id = ? AND category = 'MARKETING'"
@@ -188,7 +82,7 @@ public class Outbox {
         row.getString("journey_key"),
         row.getString("process_instance_id"),
         row.getString("template"),
-        EmailCategory.valueOf(row.getString("category")),
+        MessageCategory.valueOf(row.getString("category")),
         row.getString("recipient"),
         row.getString("sender"),
         row.getString("reply_to"),
@@ -201,18 +95,5 @@ public class Outbox {
         instant(row, "created_at"),
         instant(row, "sent_at"),
         instant(row, "next_attempt_at"));
-  }
-
-  private static String truncate(String reason) {
-    return reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000);
-  }
-
-  private static Instant instant(ResultSet row, String column) throws SQLException {
-    var value = row.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 }

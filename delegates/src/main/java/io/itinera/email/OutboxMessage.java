@@ -1,5 +1,8 @@
 package io.itinera.email;
 
+import io.itinera.outbox.MessageCategory;
+import io.itinera.outbox.MessageStatus;
+import io.itinera.outbox.Outgoing;
 import java.time.Instant;
 
 /**
@@ -12,7 +15,7 @@ public record OutboxMessage(
     String journeyKey,
     String processInstanceId,
     String template,
-    EmailCategory category,
+    MessageCategory category,
     String recipient,
     String sender,
     String replyTo,
@@ -24,5 +27,5 @@ public record OutboxMessage(
     int attempts,
     Instant createdAt,
     Instant sentAt,
-    Instant nextAttemptAt) {
+    Instant nextAttemptAt) implements Outgoing {
 }

@@ -12,19 +12,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 class OutboxSchedule {
 
   private final OutboxDispatcher dispatcher;
-  private final EmailProperties properties;
 
-  OutboxSchedule(OutboxDispatcher dispatcher, EmailProperties properties) {
+  OutboxSchedule(OutboxDispatcher dispatcher) {
     this.dispatcher = dispatcher;
-    this.properties = properties;
   }
 
-  /** Goes on while batches come back full, so a backlog drains without waiting for the next tick. */
   @Scheduled(fixedDelayString = "${itinera.email.dispatch.interval:PT2S}")
   void dispatch() {
-    int claimed;
-    do {
-      claimed = dispatcher.dispatchDue();
-    } while (claimed == properties.dispatch().batchSize());
+    dispatcher.drain();
   }
 }

@@ -9,7 +9,7 @@ import io.itinera.EngineTime;
 import io.itinera.ItineraAppTest;
 import io.itinera.TestInbox;
 import io.itinera.TestJourneys;
-import io.itinera.email.EmailCategory;
+import io.itinera.outbox.MessageCategory;
 import io.itinera.email.Outbox;
 import io.itinera.email.OutboxDispatcher;
 import java.net.URI;
@@ -107,7 +107,7 @@ class JourneyAnalyticsTest {
     EngineJobs.runDue(management, run);
     TestInbox.dispatch(dispatcher);
     var email = outbox.ofContact(contact).stream()
-        .filter(message -> message.category() == EmailCategory.TRANSACTIONAL).findFirst().orElseThrow();
+        .filter(message -> message.category() == MessageCategory.TRANSACTIONAL).findFirst().orElseThrow();
     var pixel = firstMatch(PIXEL, email.html());
     var link = firstMatch(TRACKED_LINK, email.html());
     for (int twice = 0; twice < 2; twice++) {

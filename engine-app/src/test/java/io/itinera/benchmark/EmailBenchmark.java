@@ -3,7 +3,7 @@ package io.itinera.benchmark;
 import io.itinera.ItineraApplication;
 import io.itinera.contact.Contact;
 import io.itinera.contact.Contacts;
-import io.itinera.email.EmailCategory;
+import io.itinera.outbox.MessageCategory;
 import io.itinera.email.EmailQueue;
 import io.itinera.email.EmailStep;
 import io.itinera.email.OutboxDispatcher;
@@ -76,7 +76,7 @@ public final class EmailBenchmark {
         transaction.executeWithoutResult(status -> {
           for (int j = first; j < Math.min(first + 100, count); j++) {
             var contactId = "bench-" + run + "-" + j;
-            queue.queue(new EmailStep(contactId, "bench", null, "welcome", EmailCategory.TRANSACTIONAL, null, null,
+            queue.queue(new EmailStep(contactId, "bench", null, "welcome", MessageCategory.TRANSACTIONAL, null, null,
                 "Task_Bench", "bench:" + contactId), Map.of());
           }
         });

@@ -11,6 +11,8 @@ import io.itinera.EngineTime;
 import io.itinera.ItineraAppTest;
 import io.itinera.TestInbox;
 import io.itinera.TestJourneys;
+import io.itinera.outbox.MessageCategory;
+import io.itinera.outbox.MessageStatus;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -228,7 +230,7 @@ class EmailPipelineTest {
 
   @Test
   void queuesAStepThatRunsTwiceOnlyOnce() {
-    var step = new EmailStep(contact, "welcome-series", null, "welcome", EmailCategory.MARKETING, null, null,
+    var step = new EmailStep(contact, "welcome-series", null, "welcome", MessageCategory.MARKETING, null, null,
         "Task_SendWelcomeEmail", "run-" + contact + ":Task_SendWelcomeEmail");
 
     var first = queue.queue(step, Map.of());

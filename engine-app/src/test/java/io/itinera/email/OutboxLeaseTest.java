@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.ApiClient;
 import io.itinera.ItineraAppTest;
+import io.itinera.outbox.MessageCategory;
+import io.itinera.outbox.MessageStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,7 +152,7 @@ class OutboxLeaseTest {
       var id = UUID.randomUUID().toString();
       // One second apart, so that the outbox claims them in this order.
       var due = START.minusSeconds(count - i);
-      outbox.insert(new OutboxMessage(id, contact, null, null, "welcome", EmailCategory.TRANSACTIONAL,
+      outbox.insert(new OutboxMessage(id, contact, null, null, "welcome", MessageCategory.TRANSACTIONAL,
           contact + "@example.com", properties.from(), null, "Message " + i, "<p>" + i + "</p>", String.valueOf(i),
           MessageStatus.QUEUED, null, 0, due, null, due), null, id);
       queued.add(id);

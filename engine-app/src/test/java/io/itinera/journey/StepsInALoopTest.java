@@ -11,7 +11,7 @@ import io.itinera.TestInbox;
 import io.itinera.TestJourneys;
 import io.itinera.WebhookReceiver;
 import io.itinera.WebhookReceiver.Received;
-import io.itinera.email.MessageStatus;
+import io.itinera.outbox.MessageStatus;
 import io.itinera.email.Outbox;
 import io.itinera.email.OutboxDispatcher;
 import io.itinera.email.OutboxMessage;

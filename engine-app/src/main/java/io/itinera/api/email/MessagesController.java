@@ -3,8 +3,8 @@ package io.itinera.api.email;
 import io.itinera.api.ItineraApi;
 import io.itinera.api.Problems;
 import io.itinera.contact.Contacts;
-import io.itinera.email.EmailCategory;
-import io.itinera.email.MessageStatus;
+import io.itinera.outbox.MessageCategory;
+import io.itinera.outbox.MessageStatus;
 import io.itinera.email.Outbox;
 import io.itinera.email.OutboxMessage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,7 +44,7 @@ class MessagesController {
   }
 
   /** {@code notBefore}: when a queued message goes out at the earliest (quiet hours, a retry); {@code reason} says why. */
-  record MessageSummary(String id, String journey, String template, EmailCategory category, MessageStatus status,
+  record MessageSummary(String id, String journey, String template, MessageCategory category, MessageStatus status,
       String reason, String subject, int attempts, Instant createdAt, Instant notBefore, Instant sentAt) {
 
     static MessageSummary of(OutboxMessage message) {

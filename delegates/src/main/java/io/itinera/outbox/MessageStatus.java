@@ -1,4 +1,4 @@
-package io.itinera.email;
+package io.itinera.outbox;
 
 /** Where a message in the outbox stands. */
 public enum MessageStatus {
@@ -7,8 +7,8 @@ public enum MessageStatus {
   /** Claimed by a dispatcher; if that dispatcher dies, the claim expires and the message is queued again. */
   SENDING,
   SENT,
-  /** Refused for good by the SMTP server, or out of attempts. */
+  /** Refused for good by the server (SMTP, SMSC), or out of attempts. */
   FAILED,
-  /** Never queued: no address, unsubscribed, suppressed, or over the frequency cap. */
+  /** Never queued: no address or phone, no consent, suppressed, or over the frequency cap. */
   SKIPPED
 }
