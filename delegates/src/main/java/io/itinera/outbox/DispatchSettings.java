@@ -1,10 +1,13 @@
 package io.itinera.outbox;
 
 import java.time.Duration;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Messages per batch, attempts before a message fails, the first retry delay (doubling), and the
- * lease of a claimed message: renewed before each send, so it must outlast one send, not a batch.
+ * Messages per batch, attempts before a message fails, the first retry delay (doubling), the lease of
+ * a claimed message (renewed before each send, so it must outlast one send, not a batch), and how many
+ * connections send at once, each with its own batches.
  */
-public record DispatchSettings(int batchSize, int maxAttempts, Duration firstRetry, Duration lease) {
+public record DispatchSettings(int batchSize, int maxAttempts, Duration firstRetry, Duration lease,
+    @DefaultValue("1") int connections) {
 }

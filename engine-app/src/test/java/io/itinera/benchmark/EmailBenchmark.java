@@ -4,6 +4,7 @@ import io.itinera.ItineraApplication;
 import io.itinera.contact.Contact;
 import io.itinera.contact.Contacts;
 import io.itinera.outbox.MessageCategory;
+import io.itinera.email.EmailProperties;
 import io.itinera.email.EmailQueue;
 import io.itinera.email.EmailStep;
 import io.itinera.email.OutboxDispatcher;
@@ -11,9 +12,12 @@ import io.itinera.template.EmailTemplates;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -23,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The email pipeline's rates on this machine: templates rendered per second; emails queued per
  * second (check, render, insert into the outbox); and emails dispatched per second from the outbox
  * to a local SMTP server (the app's embedded GreenMail), against the baseline of sending the same
- * number of ready-made messages over one raw SMTP connection in the same run.
+ * number of ready-made messages over as many raw SMTP connections in the same run.
  *
  * <p>Run with {@code bench/run.sh email postgres}.
  */
@@ -44,6 +48,7 @@ public final class EmailBenchmark {
         "--ITINERA_ADMIN_PASSWORD=benchmark",
         "--ITINERA_API_KEYS=benchmark-key",
         "--ITINERA_TRACKING_SECRET=benchmark-tracking-secret",
+        "--itinera.mail-sink.enabled=true",
         "--itinera.mail-sink.smtp-port=0",
         "--itinera.email.dispatch.enabled=false",
         "--itinera.email.dispatch.batch-size=100",
@@ -84,19 +89,20 @@ public final class EmailBenchmark {
       var queueRate = count / seconds(queueStart);
 
       var dispatchStart = System.nanoTime();
-      while (dispatcher.dispatchDue() > 0) {
-        // drain the outbox
-      }
+      dispatcher.drain();
       var dispatchRate = count / seconds(dispatchStart);
 
-      var rawRate = rawSmtp(mail, count);
+      var connections = app.getBean(EmailProperties.class).dispatch().connections();
+      var rawRate = rawSmtp(mail, count, connections);
 
       System.out.printf(Locale.ROOT, "%s, %d emails%n", databaseUrl.startsWith("jdbc:h2") ? "H2" : "PostgreSQL", count);
       System.out.printf(Locale.ROOT, "templates rendered: %.0f/s (welcome: subject, HTML with layout, text)%n",
           renderRate);
       System.out.printf(Locale.ROOT, "emails queued (checks, render, tracking links, outbox insert): %.0f/s%n", queueRate);
-      System.out.printf(Locale.ROOT, "emails dispatched from the outbox over SMTP: %.0f/s%n", dispatchRate);
-      System.out.printf(Locale.ROOT, "baseline, the same number sent over one raw SMTP connection: %.0f/s%n", rawRate);
+      System.out.printf(Locale.ROOT, "emails dispatched from the outbox over %d SMTP connections: %.0f/s%n",
+          connections, dispatchRate);
+      System.out.printf(Locale.ROOT, "baseline, the same number of ready-made messages over %d raw SMTP connections:"
+          + " %.0f/s%n", connections, rawRate);
       System.out.printf(Locale.ROOT, "ratio dispatch / raw SMTP: %.2f%n", dispatchRate / rawRate);
     }
   }
@@ -109,8 +115,8 @@ public final class EmailBenchmark {
     return count / seconds(start);
   }
 
-  /** Ready-made messages, one connection, no database: what the SMTP server and JavaMail allow. */
-  private static double rawSmtp(JavaMailSenderImpl mail, int count) throws Exception {
+  /** Ready-made messages over as many connections as the dispatcher uses, no database: what the server allows. */
+  private static double rawSmtp(JavaMailSenderImpl mail, int count, int connections) throws Exception {
     var messages = new MimeMessage[count];
     for (int i = 0; i < count; i++) {
       messages[i] = mail.createMimeMessage();
@@ -121,14 +127,29 @@ public final class EmailBenchmark {
       helper.setText("Hello Ann, welcome.", "<p>Hello <b>Ann</b>, welcome.</p>");
       messages[i].saveChanges();
     }
-    var start = System.nanoTime();
-    try (Transport transport = mail.getSession().getTransport("smtp")) {
-      transport.connect(mail.getHost(), mail.getPort(), null, null);
-      for (var message : messages) {
-        transport.sendMessage(message, message.getAllRecipients());
-      }
+    var senders = new ArrayList<Callable<Void>>();
+    for (int connection = 0; connection < connections; connection++) {
+      var first = connection;
+      senders.add(() -> {
+        try (Transport transport = mail.getSession().getTransport("smtp")) {
+          transport.connect(mail.getHost(), mail.getPort(), null, null);
+          for (int i = first; i < count; i += connections) {
+            transport.sendMessage(messages[i], messages[i].getAllRecipients());
+          }
+        }
+        return null;
+      });
     }
-    return count / seconds(start);
+    var pool = Executors.newFixedThreadPool(connections);
+    try {
+      var start = System.nanoTime();
+      for (var sent : pool.invokeAll(senders)) {
+        sent.get();
+      }
+      return count / seconds(start);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static double seconds(long startNanos) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.ApiClient;
 import io.itinera.ItineraAppTest;
+import io.itinera.outbox.DispatchSettings;
 import io.itinera.outbox.MessageCategory;
 import io.itinera.outbox.MessageStatus;
 import java.time.Clock;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,6 +64,7 @@ class OutboxLeaseTest {
   private final String contact = "c-" + UUID.randomUUID();
   private final List<String> queued = new ArrayList<>();
   private final AtomicReference<Runnable> afterNinthMessage = new AtomicReference<>(() -> { });
+  private final AtomicReference<Runnable> onEachMessage = new AtomicReference<>(() -> { });
   private final AtomicInteger received = new AtomicInteger();
   private SlowSmtpServer smtp;
 
@@ -68,6 +72,7 @@ class OutboxLeaseTest {
   void setUp() throws Exception {
     new ApiClient(http).put("/api/contacts/{id}", Map.of("email", contact + "@example.com"), contact);
     smtp = new SlowSmtpServer(messageId -> {
+      onEachMessage.get().run();
       clock.advance(SEND_TIME);
       if (received.incrementAndGet() == 9) {
         afterNinthMessage.get().run();
@@ -140,11 +145,46 @@ class OutboxLeaseTest {
     assertThat(statuses()).containsExactlyElementsOf(expected);
   }
 
+  @Test
+  void drainsOverSeveralConnectionsAtOnceSendingEachMessageOnce() {
+    queue(30);
+    var connections = 3;
+    // Each connection's first message waits until all three have one in flight: one connection alone times out.
+    var allSending = new CountDownLatch(connections);
+    var servingThreads = ConcurrentHashMap.newKeySet();
+    onEachMessage.set(() -> {
+      if (servingThreads.add(Thread.currentThread())) {
+        allSending.countDown();
+      }
+      try {
+        allSending.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException stopped) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    var dispatch = properties.dispatch();
+
+    dispatcher(new DispatchSettings(5, dispatch.maxAttempts(), dispatch.firstRetry(), dispatch.lease(), connections))
+        .drain();
+
+    assertThat(allSending.getCount()).isZero();
+    assertThat(accepted()).hasSize(30).doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(queued.stream().map(this::messageId).toList());
+    assertThat(statuses()).containsOnly(MessageStatus.SENT);
+  }
+
   private OutboxDispatcher dispatcher() {
+    return dispatcher(properties.dispatch());
+  }
+
+  private OutboxDispatcher dispatcher(DispatchSettings dispatch) {
     var mail = new JavaMailSenderImpl();
     mail.setHost("127.0.0.1");
     mail.setPort(smtp.port());
-    return new OutboxDispatcher(outbox, mail, links, properties, transaction, clock, metrics);
+    var settings = new EmailProperties(properties.from(), properties.fromName(), properties.postalAddress(),
+        properties.baseUrl(), properties.templatesDirectory(), properties.frequencyCap(), dispatch,
+        properties.softBounceLimit());
+    return new OutboxDispatcher(outbox, mail, links, settings, transaction, clock, metrics);
   }
 
   private void queue(int count) {
