@@ -92,7 +92,8 @@ public final class OutboxDispatch<M extends Outgoing> {
       // One claim at a time on this node: claims racing each other skip each other's locked rows, and a
       // connection that found nothing would stop while the backlog is still there. Other nodes still skip.
       synchronized (claiming) {
-        batch = transaction.execute(status -> outbox.claim(settings.batchSize(), now, now.plus(settings.lease()), owner));
+        batch = transaction.execute(
+            status -> outbox.claim(settings.batchSize(), now, now.plus(settings.lease()), owner));
       }
       if (batch == null || batch.isEmpty()) {
         return 0;
