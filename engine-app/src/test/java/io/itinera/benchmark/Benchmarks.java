@@ -9,7 +9,10 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -52,6 +55,38 @@ final class Benchmarks {
     configuration.setDatabaseSchemaUpdate("false");
     configuration.setJobExecutorActivate(false);
     configuration.setHistory("full");
+    return configuration;
+  }
+
+  /**
+   * A bare engine with the job executor the app's configuration describes (threads, queue, acquisition
+   * size, waits, lock time, backoff, acquire by due date, prefer timers), deployment-aware so that it runs
+   * only its own processes' jobs. Its job executor is started by the caller.
+   */
+  static StandaloneProcessEngineConfiguration bareEngineLikeApp(String name, ConfigurableApplicationContext app,
+      DataSource dataSource) {
+    var environment = app.getEnvironment();
+    var appConfiguration = (ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class)
+        .getProcessEngineConfiguration();
+    var appJobs = appConfiguration.getJobExecutor();
+    var jobs = new DefaultJobExecutor();
+    jobs.setCorePoolSize(environment.getRequiredProperty("camunda.bpm.job-execution.core-pool-size", Integer.class));
+    jobs.setMaxPoolSize(environment.getRequiredProperty("camunda.bpm.job-execution.max-pool-size", Integer.class));
+    jobs.setQueueSize(environment.getRequiredProperty("camunda.bpm.job-execution.queue-capacity", Integer.class));
+    jobs.setMaxJobsPerAcquisition(appJobs.getMaxJobsPerAcquisition());
+    jobs.setWaitTimeInMillis(appJobs.getWaitTimeInMillis());
+    jobs.setMaxWait(appJobs.getMaxWait());
+    jobs.setLockTimeInMillis(appJobs.getLockTimeInMillis());
+    jobs.setBackoffTimeInMillis(appJobs.getBackoffTimeInMillis());
+    jobs.setMaxBackoff(appJobs.getMaxBackoff());
+    jobs.setWaitIncreaseFactor(appJobs.getWaitIncreaseFactor());
+    jobs.setBackoffDecreaseThreshold(appJobs.getBackoffDecreaseThreshold());
+
+    var configuration = bareEngine(name, dataSource);
+    configuration.setJobExecutor(jobs);
+    configuration.setJobExecutorAcquireByDueDate(appConfiguration.isJobExecutorAcquireByDueDate());
+    configuration.setJobExecutorPreferTimerJobs(appConfiguration.isJobExecutorPreferTimerJobs());
+    configuration.setJobExecutorDeploymentAware(true);
     return configuration;
   }
 
