@@ -36,6 +36,20 @@ final class Benchmarks {
         .run(Stream.concat(common, Stream.of(settings)).toArray(String[]::new));
   }
 
+  /** The database bench/run.sh names ({@code -Dbench.db-url}), or an in-memory H2 database of that name. */
+  static String databaseUrl(String h2Name) {
+    return System.getProperty("bench.db-url", "jdbc:h2:mem:" + h2Name + ";DB_CLOSE_DELAY=-1");
+  }
+
+  static String databaseUser() {
+    return System.getProperty("bench.db-user", "sa");
+  }
+
+  /** The size bench/run.sh asks for ({@code -Dbench.contacts}). */
+  static int count(int fallback) {
+    return Integer.getInteger("bench.contacts", fallback);
+  }
+
   static int port(ConfigurableApplicationContext app) {
     return ((ServletWebServerApplicationContext) app).getWebServer().getPort();
   }
