@@ -32,6 +32,8 @@ PG_USER = os.environ.get("PGUSER", "postgres")
 DATABASE = "itinera_faults"
 API_KEY = "fault-api-key"
 ADMIN = ("ops", "fault-admin-password")
+# The app's default itinera.email.dispatch.connections: a crashed node may send again the message each was sending.
+SMTP_CONNECTIONS = 4
 SMTP_PORT, WEBHOOK_PORT, NODE_PORTS = 12525, 12580, (18181, 18182)
 
 
@@ -258,7 +260,8 @@ def kill_during_intake(work, short):
 
 
 def kill_during_dispatch(work, short):
-    """kill -9 while the dispatcher is sending; its claims return after one lease; at most one duplicate."""
+    """kill -9 while the dispatcher is sending; its claims return after one lease; at most one duplicate per
+    SMTP connection (the app's default itinera.email.dispatch.connections), the message each was sending."""
     count = 200 if short else 2000
     smtp = Helper("FaultSmtp.java", SMTP_PORT, work / "smtp")
     smtp.flag("delay-ms", 20)
@@ -272,7 +275,8 @@ def kill_during_dispatch(work, short):
         node.kill()
         node.start().ready()
         wait_for(tally.complete, 600, "every welcome email")
-        report("kill -9 during dispatch", tally.figures(), allowed_duplicates=1, incidents=node.incidents())
+        report("kill -9 during dispatch", tally.figures(), allowed_duplicates=SMTP_CONNECTIONS,
+               incidents=node.incidents())
     finally:
         node.stop()
         smtp.stop()
