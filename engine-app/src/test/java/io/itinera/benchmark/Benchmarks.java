@@ -31,6 +31,16 @@ final class Benchmarks {
         .run(Stream.concat(common, Stream.of(settings)).toArray(String[]::new));
   }
 
+  /** What bench/run.sh passes to a JUnit benchmark: -Dbench.db-url, -Dbench.db-user, -Dbench.contacts. */
+  record Settings(String databaseUrl, String databaseUser, int contacts) {
+
+    static Settings fromSystemProperties(String h2Name, int contacts) {
+      return new Settings(System.getProperty("bench.db-url", "jdbc:h2:mem:" + h2Name + ";DB_CLOSE_DELAY=-1"),
+          System.getProperty("bench.db-user", "sa"),
+          Integer.getInteger("bench.contacts", contacts));
+    }
+  }
+
   static int port(ConfigurableApplicationContext app) {
     return ((ServletWebServerApplicationContext) app).getWebServer().getPort();
   }
@@ -71,9 +81,16 @@ final class Benchmarks {
   /** Sends {@code count} signups in batches over the pool's {@code threads} and returns events per second. */
   static double measureBatches(ExecutorService pool, int threads, SignupBatches api, String prefix, int count)
       throws Exception {
+    return measureBatches(pool, threads, List.of(api), prefix, count);
+  }
+
+  /** The same, with thread {@code t} sending to node {@code t % apis.size()}: the nodes share the work evenly. */
+  static double measureBatches(ExecutorService pool, int threads, List<SignupBatches> apis, String prefix, int count)
+      throws Exception {
     var tasks = new ArrayList<Callable<Void>>();
     for (int thread = 0; thread < threads; thread++) {
       var first = thread * SignupBatches.SIZE;
+      var api = apis.get(thread % apis.size());
       tasks.add(() -> {
         for (int start = first; start < count; start += threads * SignupBatches.SIZE) {
           api.signups(prefix, start, Math.min(SignupBatches.SIZE, count - start));
