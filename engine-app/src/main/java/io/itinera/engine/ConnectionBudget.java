@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
  * the pool holds
  * <pre>job threads + 1 job acquisition + scheduler threads (outbox dispatcher) + 1 engine housekeeping
  *     + web connections</pre>
- * History cleanup runs as jobs, inside the job threads. Web requests share a bounded number of
- * connections ({@code itinera.database.web-connections}): more web threads than that wait for one,
- * up to Hikari's connection timeout, instead of each reserving a connection few of them use at once.
+ * History cleanup runs as jobs, inside the job threads. Web requests are given a bounded number of
+ * connections ({@code itinera.database.web-connections}) instead of one per web thread, which few
+ * requests use at once. The share is not fenced off: in a burst of more web calls, they and the job
+ * threads wait their turn (Hikari hands freed connections to waiters in order), which slows jobs down
+ * but does not fail them unless a wait outlasts the connection timeout; such a job is retried.
  */
 @Component
 class ConnectionBudget implements BeanPostProcessor {
