@@ -41,6 +41,7 @@ class ThreeNodesTest {
 
   private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
   private final List<Connection> opsSessions = new ArrayList<>();
+  private final OtherNodes otherNodes = new OtherNodes();
 
   @BeforeEach
   void startSmtp() {
@@ -54,6 +55,7 @@ class ThreeNodesTest {
     }
     nodes.forEach(ConfigurableApplicationContext::close);
     SMTP.stop();
+    otherNodes.restoreEngineRegistry();
   }
 
   @Test
@@ -105,10 +107,7 @@ class ThreeNodesTest {
     }
   }
 
-  /**
-   * One node on the shared database, with everything that runs in production on. Each engine has a
-   * name of its own: Camunda's engine registry is one per JVM, and the other tests' engine is "default".
-   */
+  /** One node on the shared database, with everything that runs in production on, and an engine name of its own. */
   private static ConfigurableApplicationContext start(String url, int node) throws Exception {
     return new SpringApplicationBuilder(ItineraApplication.class).run(
         "--server.port=0", "--ITINERA_DB_URL=" + url, "--ITINERA_DB_USER=" + ROLE,

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.itinera.ApiClient;
 import io.itinera.ItineraAppTest;
 import io.itinera.ItineraApplication;
+import io.itinera.OtherNodes;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -29,12 +31,18 @@ class WebThreadsOutnumberConnectionsTest {
 
   private static final int CALLERS = 24;
 
+  private final OtherNodes otherNodes = new OtherNodes();
+
+  @AfterEach
+  void restoreEngineRegistry() {
+    otherNodes.restoreEngineRegistry();
+  }
+
   @Test
   void callsWaitingForAConnectionAreAnsweredNormally() throws Exception {
     try (var app = new SpringApplicationBuilder(ItineraApplication.class).run(
         "--server.port=0", "--ITINERA_DB_URL=jdbc:h2:mem:itinera-two-connections;DB_CLOSE_DELAY=-1",
         "--ITINERA_DB_POOL_SIZE=2", "--ITINERA_DATA_DIR=" + Files.createTempDirectory("itinera-two-connections"),
-        // Camunda's engine registry is one per JVM; the other tests' engine is "default".
         "--camunda.bpm.process-engine-name=two-connections",
         "--ITINERA_API_KEYS=" + ItineraAppTest.API_KEY, "--itinera.mail-sink.smtp-port=0",
         "--camunda.bpm.job-execution.enabled=false", "--itinera.email.dispatch.enabled=false")) {
