@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one of the benchmarks in engine-app/src/test/java/io/itinera/benchmark on H2 or PostgreSQL.
-# Usage: bench/run.sh event-intake|email|journey-stats|simulation|end-to-end|two-nodes [h2|postgres] [count]
+# Usage: bench/run.sh event-intake|email|journey-stats|simulation|end-to-end|timers|waiting-runs|two-nodes [h2|postgres] [count]
 #   event-intake: events/s through POST /api/events/batch, each starting a run, against the bare engine
 #   email:        templates rendered/s, emails queued/s and dispatched/s over SMTP, against raw SMTP
 #   journey-stats: journey statistics on a journey with <count> runs, against the engine's own run count
@@ -8,6 +8,10 @@
 #                 forecast of <count> synthetic contacts (default 1000); also bench/simulate.sh
 #   end-to-end:   <count> contacts (default 3000) sign up while the job executor and the dispatcher run, to the
 #                 last welcome email, against the bare engine doing alike; also bench/end-to-end.sh
+#   timers:       <count> runs (default 3000) waiting at a timer fire when the clock moves on, in a journey and in the
+#                 bare engine with the app's job-executor settings
+#   waiting-runs: <count> contacts (default 100000) waiting in journeys: an event's latency to its waiting run
+#                 and intake at 1,000 and at <count> waiting, then history cleanup of them; also bench/waiting-runs.sh
 #   two-nodes:    <count> signups (default 2000) on one node, then on two nodes sharing the database, to the last
 #                 welcome email, with the proof that no work was done twice; also bench/two-nodes.sh
 set -euo pipefail
@@ -22,8 +26,11 @@ case "$benchmark" in
   journey-stats) main=io.itinera.benchmark.JourneyStatsBenchmark; rounds= ;;
   simulation) count="${3:-1000}"; test=SimulationBenchmark ;;
   end-to-end) count="${3:-3000}"; test=EndToEndBenchmark ;;
+  timers) count="${3:-3000}"; test=TimersBenchmark ;;
+  waiting-runs) count="${3:-100000}"; test=WaitingRunsBenchmark ;;
   two-nodes) test=TwoNodeBenchmark ;;
-  *) echo "usage: $0 event-intake|email|journey-stats|simulation|end-to-end|two-nodes [h2|postgres] [count]" >&2; exit 2 ;;
+  *) echo "usage: $0 event-intake|email|journey-stats|simulation|end-to-end|timers|waiting-runs|two-nodes [h2|postgres] [count]" >&2
+     exit 2 ;;
 esac
 case "$database" in
   h2) url="jdbc:h2:mem:itinera-bench;DB_CLOSE_DELAY=-1"; user=sa ;;
@@ -31,7 +38,7 @@ case "$database" in
     url="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/itinera_bench"; user="${PGUSER:-postgres}"
     psql -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "$user" -d postgres -v ON_ERROR_STOP=1 -q \
       -c "DROP DATABASE IF EXISTS itinera_bench WITH (FORCE)" -c "CREATE DATABASE itinera_bench" ;;
-  *) echo "usage: $0 event-intake|email [h2|postgres] [count]" >&2; exit 2 ;;
+  *) echo "usage: $0 <benchmark> [h2|postgres] [count]" >&2; exit 2 ;;
 esac
 
 if [ -n "${test:-}" ]; then

@@ -7,6 +7,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class ItineraApplication {
 
+  static {
+    ServiceLookups.pin();
+  }
+
   public static void main(String[] args) {
     SpringApplication.run(ItineraApplication.class, args);
   }

@@ -1,5 +1,6 @@
 package io.itinera.email;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -14,6 +15,7 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -130,7 +132,7 @@ public class OutboxDispatcher {
 
   private MimeMessage mime(OutboxMessage message) throws MessagingException, UnsupportedEncodingException {
     var mime = new StableIdMimeMessage(mail.getSession(), "<" + message.id() + "@" + properties.domain() + ">");
-    var helper = new MimeMessageHelper(mime, true, "UTF-8");
+    var helper = new TextAndHtmlHelper(mime);
     helper.setFrom(new InternetAddress(message.sender(), properties.fromName(), "UTF-8"));
     helper.setTo(message.recipient());
     if (message.replyTo() != null) {
@@ -174,6 +176,23 @@ public class OutboxDispatcher {
       }
     }
     return -1;
+  }
+
+  /**
+   * Spring's helper loads the table of MIME types for attachments anew for each message unless the
+   * message came from its sender; ours carry no attachments, so they share one.
+   */
+  private static final class TextAndHtmlHelper extends MimeMessageHelper {
+    private static final FileTypeMap NO_ATTACHMENTS = new ConfigurableMimeFileTypeMap();
+
+    TextAndHtmlHelper(MimeMessage mime) throws MessagingException {
+      super(mime, true, "UTF-8");
+    }
+
+    @Override
+    protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+      return NO_ATTACHMENTS;
+    }
   }
 
   /** Keeps the Message-ID we chose: the same message sent again must carry the same id. */

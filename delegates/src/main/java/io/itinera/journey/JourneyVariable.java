@@ -19,9 +19,6 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
  */
 public final class JourneyVariable<T> {
 
-  /** Spin's mapper reads JSON objects as this type. */
-  private static final String JSON_MAP = "java.util.LinkedHashMap<java.lang.String,java.lang.Object>";
-
   private final String name;
   private final Function<Object, T> reader;
   private final Function<T, Object> writer;
@@ -102,10 +99,12 @@ public final class JourneyVariable<T> {
    * A map variable's value as a map, however it is held: a map, a Spin JSON object as the engine reads it back,
    * or the {@link JsonValue} written for the engine; anything else is null.
    */
+  @SuppressWarnings("unchecked")
   public static Map<String, Object> asMap(Object value) {
     var json = value instanceof JsonValue typed ? typed.getValue() : value;
     if (json instanceof SpinJsonNode node) {
-      return node.isObject() ? node.mapTo(JSON_MAP) : null;
+      // By class, not by type name: Spin resolves a name through the class loader on every read.
+      return node.isObject() ? node.mapTo(LinkedHashMap.class) : null;
     }
     if (!(json instanceof Map<?, ?> map)) {
       return null;

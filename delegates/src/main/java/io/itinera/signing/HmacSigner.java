@@ -14,20 +14,24 @@ public final class HmacSigner {
 
   private static final String ALGORITHM = "HmacSHA256";
 
-  private final SecretKeySpec key;
+  /** Keyed once; each signature works on a copy, since a Mac holds state. Looking one up costs more than signing. */
+  private final Mac keyed;
 
   /** @throws IllegalArgumentException if the secret is empty */
   public HmacSigner(String secret) {
-    this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    try {
+      keyed = Mac.getInstance(ALGORITHM);
+      keyed.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Every Java runtime has " + ALGORITHM, e);
+    }
   }
 
   public byte[] sign(byte[] payload) {
     try {
-      var mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      return mac.doFinal(payload);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Every Java runtime has " + ALGORITHM, e);
+      return ((Mac) keyed.clone()).doFinal(payload);
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("The Java runtime's " + ALGORITHM + " cannot be copied", e);
     }
   }
 

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.IncidentContext;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.springframework.stereotype.Component;
@@ -32,11 +33,17 @@ class RetriedStepsRunNow extends AbstractProcessEnginePlugin {
       super(Incident.FAILED_JOB_HANDLER_TYPE);
     }
 
+    /**
+     * Camunda also calls this for every job that ends well, with no incident to resolve. A job whose
+     * retries are set was loaded by that command already, so it is taken from the command's cache: no
+     * query per finished job, and a job being deleted is left alone.
+     */
     @Override
     public void resolveIncident(IncidentContext context) {
       super.resolveIncident(context);
-      var job = Context.getCommandContext().getJobManager().findJobById(context.getConfiguration());
-      if (job != null) {
+      var entities = Context.getCommandContext().getDbEntityManager();
+      var job = entities.getCachedEntity(JobEntity.class, context.getConfiguration());
+      if (job != null && !entities.isDeleted(job)) {
         job.setDuedate(ClockUtil.getCurrentTime());
       }
     }

@@ -9,7 +9,10 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,19 +29,25 @@ final class Benchmarks {
   static ConfigurableApplicationContext startApp(String databaseUrl, String databaseUser, String... settings) {
     var common = Stream.of("--server.port=0", "--ITINERA_DB_URL=" + databaseUrl, "--ITINERA_DB_USER=" + databaseUser,
         "--ITINERA_ADMIN_PASSWORD=benchmark", "--ITINERA_API_KEYS=" + API_KEY,
-        "--ITINERA_TRACKING_SECRET=benchmark-tracking-secret", "--logging.level.root=WARN");
+        "--ITINERA_TRACKING_SECRET=benchmark-tracking-secret", "--logging.level.root=WARN",
+        // Benchmarks run at any hour: quiet hours (21:00-08:00 in the contact's zone) would hold every marketing email.
+        "--itinera.send-window.quiet-hours-start=00:00", "--itinera.send-window.quiet-hours-end=00:00");
     return new SpringApplicationBuilder(ItineraApplication.class)
         .run(Stream.concat(common, Stream.of(settings)).toArray(String[]::new));
   }
 
-  /** What bench/run.sh passes to a JUnit benchmark: -Dbench.db-url, -Dbench.db-user, -Dbench.contacts. */
-  record Settings(String databaseUrl, String databaseUser, int contacts) {
+  /** The database bench/run.sh names ({@code -Dbench.db-url}), or an in-memory H2 database of that name. */
+  static String databaseUrl(String h2Name) {
+    return System.getProperty("bench.db-url", "jdbc:h2:mem:" + h2Name + ";DB_CLOSE_DELAY=-1");
+  }
 
-    static Settings fromSystemProperties(String h2Name, int contacts) {
-      return new Settings(System.getProperty("bench.db-url", "jdbc:h2:mem:" + h2Name + ";DB_CLOSE_DELAY=-1"),
-          System.getProperty("bench.db-user", "sa"),
-          Integer.getInteger("bench.contacts", contacts));
-    }
+  static String databaseUser() {
+    return System.getProperty("bench.db-user", "sa");
+  }
+
+  /** The size bench/run.sh asks for ({@code -Dbench.contacts}). */
+  static int count(int fallback) {
+    return Integer.getInteger("bench.contacts", fallback);
   }
 
   static int port(ConfigurableApplicationContext app) {
@@ -60,6 +69,38 @@ final class Benchmarks {
     configuration.setDatabaseSchemaUpdate("false");
     configuration.setJobExecutorActivate(false);
     configuration.setHistory("full");
+    return configuration;
+  }
+
+  /**
+   * A bare engine with the job executor the app's configuration describes (threads, queue, acquisition
+   * size, waits, lock time, backoff, acquire by due date, prefer timers), deployment-aware so that it runs
+   * only its own processes' jobs. Its job executor is started by the caller.
+   */
+  static StandaloneProcessEngineConfiguration bareEngineLikeApp(String name, ConfigurableApplicationContext app,
+      DataSource dataSource) {
+    var environment = app.getEnvironment();
+    var appConfiguration = (ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class)
+        .getProcessEngineConfiguration();
+    var appJobs = appConfiguration.getJobExecutor();
+    var jobs = new DefaultJobExecutor();
+    jobs.setCorePoolSize(environment.getRequiredProperty("camunda.bpm.job-execution.core-pool-size", Integer.class));
+    jobs.setMaxPoolSize(environment.getRequiredProperty("camunda.bpm.job-execution.max-pool-size", Integer.class));
+    jobs.setQueueSize(environment.getRequiredProperty("camunda.bpm.job-execution.queue-capacity", Integer.class));
+    jobs.setMaxJobsPerAcquisition(appJobs.getMaxJobsPerAcquisition());
+    jobs.setWaitTimeInMillis(appJobs.getWaitTimeInMillis());
+    jobs.setMaxWait(appJobs.getMaxWait());
+    jobs.setLockTimeInMillis(appJobs.getLockTimeInMillis());
+    jobs.setBackoffTimeInMillis(appJobs.getBackoffTimeInMillis());
+    jobs.setMaxBackoff(appJobs.getMaxBackoff());
+    jobs.setWaitIncreaseFactor(appJobs.getWaitIncreaseFactor());
+    jobs.setBackoffDecreaseThreshold(appJobs.getBackoffDecreaseThreshold());
+
+    var configuration = bareEngine(name, dataSource);
+    configuration.setJobExecutor(jobs);
+    configuration.setJobExecutorAcquireByDueDate(appConfiguration.isJobExecutorAcquireByDueDate());
+    configuration.setJobExecutorPreferTimerJobs(appConfiguration.isJobExecutorPreferTimerJobs());
+    configuration.setJobExecutorDeploymentAware(true);
     return configuration;
   }
 

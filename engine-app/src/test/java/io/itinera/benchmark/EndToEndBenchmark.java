@@ -15,14 +15,12 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Tag;
@@ -176,33 +174,9 @@ class EndToEndBenchmark {
     }
   }
 
-  /**
-   * The bare engine, with the job executor the app's configuration describes (threads, queue,
-   * acquisition size, waits, lock time, backoff, acquire by due date, prefer timers).
-   */
+  /** The bare engine with the app's job-executor settings, whose one step inserts a row. */
   private static ProcessEngine bareEngine(ConfigurableApplicationContext app, DataSource dataSource, Arrivals rows) {
-    var environment = app.getEnvironment();
-    var appConfiguration = (ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class)
-        .getProcessEngineConfiguration();
-    var appJobs = appConfiguration.getJobExecutor();
-    var jobs = new DefaultJobExecutor();
-    jobs.setCorePoolSize(environment.getRequiredProperty("camunda.bpm.job-execution.core-pool-size", Integer.class));
-    jobs.setMaxPoolSize(environment.getRequiredProperty("camunda.bpm.job-execution.max-pool-size", Integer.class));
-    jobs.setQueueSize(environment.getRequiredProperty("camunda.bpm.job-execution.queue-capacity", Integer.class));
-    jobs.setMaxJobsPerAcquisition(appJobs.getMaxJobsPerAcquisition());
-    jobs.setWaitTimeInMillis(appJobs.getWaitTimeInMillis());
-    jobs.setMaxWait(appJobs.getMaxWait());
-    jobs.setLockTimeInMillis(appJobs.getLockTimeInMillis());
-    jobs.setBackoffTimeInMillis(appJobs.getBackoffTimeInMillis());
-    jobs.setMaxBackoff(appJobs.getMaxBackoff());
-    jobs.setWaitIncreaseFactor(appJobs.getWaitIncreaseFactor());
-    jobs.setBackoffDecreaseThreshold(appJobs.getBackoffDecreaseThreshold());
-
-    var configuration = Benchmarks.bareEngine("bare-e2e-benchmark", dataSource);
-    configuration.setJobExecutor(jobs);
-    configuration.setJobExecutorAcquireByDueDate(appConfiguration.isJobExecutorAcquireByDueDate());
-    configuration.setJobExecutorPreferTimerJobs(appConfiguration.isJobExecutorPreferTimerJobs());
-    configuration.setJobExecutorDeploymentAware(true);
+    var configuration = Benchmarks.bareEngineLikeApp("bare-e2e-benchmark", app, dataSource);
     var beans = new HashMap<Object, Object>();
     beans.put("writeRow", (JavaDelegate) execution -> {
       var commandContext = Context.getCommandContext();
@@ -258,48 +232,6 @@ class EndToEndBenchmark {
 
     Phase withContention(String text) {
       return new Phase(startRate, finishRate, endToEndSeconds, count, text);
-    }
-  }
-
-  /** Counts things as they arrive (delivered emails, committed rows) and when the first and last came. */
-  private static final class Arrivals {
-    private final AtomicInteger count = new AtomicInteger();
-    private final AtomicLong first = new AtomicLong();
-    private final AtomicLong last = new AtomicLong();
-
-    void arrived() {
-      var now = System.nanoTime();
-      first.compareAndSet(0, now);
-      last.accumulateAndGet(now, Math::max);
-      count.incrementAndGet();
-    }
-
-    void reset() {
-      first.set(0);
-      last.set(0);
-    }
-
-    int count() {
-      return count.get();
-    }
-
-    long first() {
-      return first.get();
-    }
-
-    long last() {
-      return last.get();
-    }
-
-    /** Polls for the arrivals; their times come from {@link #arrived()}, so the polling adds no error. */
-    void await(int expected, String what) throws InterruptedException {
-      var deadline = System.nanoTime() + (120 + expected / 5L) * 1_000_000_000L;
-      while (count() < expected) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("Only " + count() + " of " + expected + " " + what + " arrived in time");
-        }
-        Thread.sleep(10);
-      }
     }
   }
 

@@ -53,9 +53,8 @@ class TwoNodeBenchmark {
 
   @Test
   void sharesTheWorkWithoutDoingAnyTwice() throws Exception {
-    var settings = Benchmarks.Settings.fromSystemProperties("itinera-two-nodes-bench", 2000);
-    var databaseUrl = settings.databaseUrl();
-    var count = settings.contacts();
+    var databaseUrl = Benchmarks.databaseUrl("itinera-two-nodes-bench");
+    var count = Benchmarks.count(2000);
     var warmUp = Math.max(50, count / 10);
 
     var inbox = new Inbox();
@@ -71,10 +70,10 @@ class TwoNodeBenchmark {
     var pool = Executors.newFixedThreadPool(2 * THREADS_PER_NODE);
     var nodes = new ArrayList<ConfigurableApplicationContext>();
     try {
-      nodes.add(node(settings, smtp));
+      nodes.add(node(databaseUrl, smtp));
       round(nodes, pool, inbox, "one-warm", warmUp);
       var one = round(nodes, pool, inbox, "one", count);
-      nodes.add(node(settings, smtp));
+      nodes.add(node(databaseUrl, smtp));
       round(nodes, pool, inbox, "two-warm", warmUp);
       var two = round(nodes, pool, inbox, "two", count);
 
@@ -101,13 +100,11 @@ class TwoNodeBenchmark {
   }
 
   /** One node of the pair: everything that runs in production on, its own port, data directory and mail sink port. */
-  private static ConfigurableApplicationContext node(Benchmarks.Settings settings, GreenMail smtp) throws Exception {
-    return Benchmarks.startApp(settings.databaseUrl(), settings.databaseUser(),
+  private static ConfigurableApplicationContext node(String databaseUrl, GreenMail smtp) throws Exception {
+    return Benchmarks.startApp(databaseUrl, Benchmarks.databaseUser(),
         "--ITINERA_DATA_DIR=" + Files.createTempDirectory("itinera-two-nodes-bench"),
         "--itinera.mail-sink.smtp-port=0",
-        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
-        // Quiet hours would hold the emails whatever time of day the benchmark runs.
-        "--itinera.send-window.quiet-hours-start=00:00", "--itinera.send-window.quiet-hours-end=00:00");
+        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort());
   }
 
   /** Creates the round's contacts, then times their signups, split across the nodes, to the last welcome email. */
