@@ -74,6 +74,8 @@ class ApiContract {
     }
     responses.computeIfAbsent("401", code -> new ApiResponse().description("No API key, or an unknown one"));
     responses.computeIfAbsent("500", code -> new ApiResponse().description("A failure on our side; it is logged"));
+    responses.computeIfAbsent("503", code -> new ApiResponse()
+        .description("Too many calls at once for the node's database connections; repeat after Retry-After"));
     responses.forEach((code, response) -> {
       if (code.startsWith("4") || code.startsWith("5")) {
         var problem = new MediaType().schema(new Schema<>().$ref(PROBLEM_REF));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.itinera.template.TemplateException;
+import java.sql.SQLTransientConnectionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,11 +55,27 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   /** A failure of ours: logged with its cause, answered without it. */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+    // The engine wraps JDBC failures in its own exceptions: look for the pool's timeout anywhere in the chain.
+    if (causeOf(failure, SQLTransientConnectionException.class) != null) {
+      return busy();
+    }
     log.error("An API call failed", failure);
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
         "The call failed because of an error on our side; it is logged");
     problem.setTitle("Internal error");
     return ResponseEntity.internalServerError().body(problem);
+  }
+
+  /**
+   * Every database connection stayed busy for Hikari's whole connection timeout: the node is overloaded,
+   * which is the caller's cue to slow down, not a bug (see itinera.database.web-connections).
+   */
+  private static ResponseEntity<ProblemDetail> busy() {
+    log.warn("An API call waited its whole connection timeout for a database connection; answered 503");
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        "Too many calls at once for this node's database connections; repeat the call shortly");
+    problem.setTitle("Busy");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
   }
 
   /** A query parameter or path segment of the wrong type, such as {@code ?page=first}. */

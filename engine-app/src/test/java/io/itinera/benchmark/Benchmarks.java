@@ -122,9 +122,16 @@ final class Benchmarks {
   /** Sends {@code count} signups in batches over the pool's {@code threads} and returns events per second. */
   static double measureBatches(ExecutorService pool, int threads, SignupBatches api, String prefix, int count)
       throws Exception {
+    return measureBatches(pool, threads, List.of(api), prefix, count);
+  }
+
+  /** The same, with thread {@code t} sending to node {@code t % apis.size()}: the nodes share the work evenly. */
+  static double measureBatches(ExecutorService pool, int threads, List<SignupBatches> apis, String prefix, int count)
+      throws Exception {
     var tasks = new ArrayList<Callable<Void>>();
     for (int thread = 0; thread < threads; thread++) {
       var first = thread * SignupBatches.SIZE;
+      var api = apis.get(thread % apis.size());
       tasks.add(() -> {
         for (int start = first; start < count; start += threads * SignupBatches.SIZE) {
           api.signups(prefix, start, Math.min(SignupBatches.SIZE, count - start));
