@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
  * three nodes and the operators' own sessions fit in a stock PostgreSQL (max_connections 100, 3 of
  * them for superusers). Unless {@code itinera.database.pool-size} ({@code ITINERA_DB_POOL_SIZE}) says otherwise,
  * the pool holds
- * <pre>job threads + 1 job acquisition + scheduler threads (outbox dispatcher) + 1 engine housekeeping
- *     + web connections</pre>
+ * <pre>job threads + 1 job acquisition + SMTP connections (the outbox dispatcher's senders, one of them on
+ *     the scheduler thread) + other scheduler threads + 1 engine housekeeping + web connections</pre>
  * History cleanup runs as jobs, inside the job threads. Web requests are given a bounded number of
  * connections ({@code itinera.database.web-connections}) instead of one per web thread, which few
  * requests use at once. The share is not fenced off: in a burst of more web calls, they and the job
@@ -46,9 +46,12 @@ class ConnectionBudget implements BeanPostProcessor {
         ? environment.getProperty("camunda.bpm.job-execution.max-pool-size", Integer.class, 10) + 1
         : 0;
     var scheduler = environment.getProperty("spring.task.scheduling.pool.size", Integer.class, 1);
+    // The dispatcher runs on a scheduler thread and sends over this many connections at once, each
+    // committing per message.
+    var senders = environment.getProperty("itinera.email.dispatch.connections", Integer.class, 1);
     var housekeeping = 1;
     var web = Math.min(environment.getProperty("itinera.database.web-connections", Integer.class, 10),
         environment.getProperty("server.tomcat.threads.max", Integer.class, 200));
-    return jobs + scheduler + housekeeping + web;
+    return jobs + senders + scheduler - 1 + housekeeping + web;
   }
 }

@@ -21,8 +21,9 @@ class ConnectionBudgetTest {
 
   @Test
   void defaultPoolCoversJobThreadsBackgroundThreadsAndTheWebShare() throws Exception {
-    // 6 job threads + 1 acquisition + 1 scheduler + 1 housekeeping + 10 web connections
-    assertThat(pool(Map.of()).getMaximumPoolSize()).isEqualTo(19);
+    // 6 job threads + 1 acquisition + 4 SMTP connections (one on the scheduler thread) + 1 housekeeping
+    // + 10 web connections
+    assertThat(pool(Map.of()).getMaximumPoolSize()).isEqualTo(22);
   }
 
   @Test
@@ -32,20 +33,21 @@ class ConnectionBudgetTest {
   }
 
   @Test
-  void followsTheJobThreadsAndTheWebShare() throws Exception {
-    assertThat(pool(Map.of("ITINERA_JOB_THREADS", "12")).getMaximumPoolSize()).isEqualTo(25);
-    assertThat(pool(Map.of("ITINERA_DB_WEB_CONNECTIONS", "4")).getMaximumPoolSize()).isEqualTo(13);
-    assertThat(pool(Map.of("spring.task.scheduling.pool.size", "3")).getMaximumPoolSize()).isEqualTo(21);
+  void followsTheJobThreadsTheSmtpConnectionsAndTheWebShare() throws Exception {
+    assertThat(pool(Map.of("ITINERA_JOB_THREADS", "12")).getMaximumPoolSize()).isEqualTo(28);
+    assertThat(pool(Map.of("ITINERA_DB_WEB_CONNECTIONS", "4")).getMaximumPoolSize()).isEqualTo(16);
+    assertThat(pool(Map.of("spring.task.scheduling.pool.size", "3")).getMaximumPoolSize()).isEqualTo(24);
+    assertThat(pool(Map.of("ITINERA_SMTP_CONNECTIONS", "8")).getMaximumPoolSize()).isEqualTo(26);
   }
 
   @Test
   void nodeWithoutJobExecutorReservesNoJobConnections() throws Exception {
-    assertThat(pool(Map.of("camunda.bpm.job-execution.enabled", "false")).getMaximumPoolSize()).isEqualTo(12);
+    assertThat(pool(Map.of("camunda.bpm.job-execution.enabled", "false")).getMaximumPoolSize()).isEqualTo(15);
   }
 
   @Test
   void webShareNeverExceedsTheWebThreads() throws Exception {
-    assertThat(pool(Map.of("server.tomcat.threads.max", "4")).getMaximumPoolSize()).isEqualTo(13);
+    assertThat(pool(Map.of("server.tomcat.threads.max", "4")).getMaximumPoolSize()).isEqualTo(16);
   }
 
   @Test
