@@ -73,6 +73,9 @@ class SmsDeliveries implements MessageReceiverListener {
       }
     } catch (InvalidDeliveryReceiptException unreadable) {
       log.warn("Unreadable delivery receipt from the SMSC: {}", unreadable.getMessage());
+    } catch (UnknownReceiptException unknown) {
+      log.debug("Delivery receipt for SMSC message {}, not (yet) ours: refused for now", unknown.getMessage());
+      throw new ProcessRequestException(unknown.getMessage(), SMPPConstant.STAT_ESME_RSYSERR);
     } catch (RuntimeException failed) {
       log.warn("Could not take in a deliver_sm, the SMSC will deliver it again: {}", failed.toString());
       throw new ProcessRequestException(failed.getMessage(), SMPPConstant.STAT_ESME_RSYSERR);
@@ -90,8 +93,9 @@ class SmsDeliveries implements MessageReceiverListener {
       return found;
     }));
     if (message == null || message.isEmpty()) {
-      log.debug("Delivery receipt for SMSC message {}, which is none of ours", smscMessageId);
-      return;
+      // The receipt can overtake our recording of the submit_sm_resp that named the id: refused, the SMSC
+      // delivers it again later. One that is none of ours (an erased contact's) is refused until the SMSC gives up.
+      throw new UnknownReceiptException(smscMessageId);
     }
     var sms = message.get();
     var type = state == DeliveryReceiptState.DELIVRD ? DELIVERED : FAILED;
@@ -125,5 +129,13 @@ class SmsDeliveries implements MessageReceiverListener {
   @Override
   public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
     throw new ProcessRequestException("data_sm is not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+  }
+
+  /** A receipt naming an SMSC message id we have not recorded. */
+  private static final class UnknownReceiptException extends RuntimeException {
+
+    UnknownReceiptException(String smscMessageId) {
+      super(smscMessageId, null, false, false);
+    }
   }
 }

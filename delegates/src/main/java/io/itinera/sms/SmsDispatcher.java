@@ -54,7 +54,7 @@ public class SmsDispatcher implements Channel<SmsMessage> {
    * Binds now if not bound, so that inbound SMS (STOP) reaches this node before it sends anything; false
    * without an SMSC or while it cannot be reached: then SMS waits in the outbox without using up attempts.
    */
-  boolean stayBound() {
+  public boolean stayBound() {
     if (!smsc.configured()) {
       return false;
     }

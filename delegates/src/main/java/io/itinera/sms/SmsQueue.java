@@ -78,10 +78,12 @@ public class SmsQueue {
     if (category == MessageCategory.TRANSACTIONAL) {
       return null;
     }
-    return consents.of(contact.id(), Consent.SMS)
-        .map(consent -> consent.granted() ? null
-            : "the contact withdrew SMS consent (" + consent.source() + ", " + consent.at() + ")")
-        .orElse("the contact never gave SMS consent");
+    var consent = consents.of(contact.id(), Consent.SMS);
+    if (consent.isEmpty()) {
+      return "the contact never gave SMS consent";
+    }
+    return consent.get().granted() ? null
+        : "the contact withdrew SMS consent (" + consent.get().source() + ", " + consent.get().at() + ")";
   }
 
   private SmsMessage message(String id, SmsStep step, Contact contact, String text, MessageStatus status,

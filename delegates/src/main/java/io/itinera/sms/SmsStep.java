@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
  * The settings of one Send SMS step, read from its input parameters: {@code text} (a Thymeleaf TEXT
- * template, written in the step), {@code category} ({@code marketing} or {@code transactional}) and
+ * template written in the step, with {@code [(*{contact.firstName})]}: the engine itself reads {@code ${...}}), {@code category} ({@code marketing} or {@code transactional}) and
  * optionally {@code sender} (the sender id shown on the phone). The idempotency key is the run, the step and
  * its pass ({@link StepPass}), so a retried step queues once and a step in a loop once per pass.
  */

@@ -11,9 +11,11 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 /**
  * Renders short text messages (SMS) written inline in a journey step, in Thymeleaf's TEXT mode:
- * {@code Hi [(${contact.firstName ?: 'there'})], your cart is waiting.} The text lives in the step, where
+ * {@code Hi [(*{contact.firstName ?: 'there'})], your cart is waiting.} The text lives in the step, where
  * the analyst edits it in the Modeler; the model is that of {@link EmailTemplates} without the unsubscribe
- * link. Thread-safe.
+ * link. Step texts use Thymeleaf's {@code *{...}} (the same as {@code ${...}} with no selected object),
+ * because the engine evaluates {@code ${...}} in an input parameter itself, before the step sees the text.
+ * Thread-safe.
  */
 public final class TextMessages {
 
