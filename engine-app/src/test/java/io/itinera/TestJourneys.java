@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.RepositoryService;
 /**
  * Journeys that exist only for tests, each showing one rule: a goal and an event-based gateway with
  * a cooldown, once-only entry, a conditional start, what expressions see, email steps, segment and
- * contact steps, a webhook, an A/B split, waiting until a condition, an SMS waiting for its receipt, and an email and a webhook step
- * in a loop under a long journey key, and mistakes no retry can fix. Deployed once; a repeated
- * deployment of the same files is filtered out.
+ * contact steps, a webhook, an A/B split, waiting until a condition, an SMS waiting for its receipt,
+ * an email and a webhook step in a loop under a long journey key, and mistakes no retry can fix.
+ * Deployed once; a repeated deployment of the same files is filtered out.
  */
 public final class TestJourneys {
 
