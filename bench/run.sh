@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one of the benchmarks in engine-app/src/test/java/io/itinera/benchmark on H2 or PostgreSQL.
-# Usage: bench/run.sh event-intake|email|journey-stats|simulation|end-to-end [h2|postgres] [count]
+# Usage: bench/run.sh event-intake|email|journey-stats|simulation|end-to-end|sms [h2|postgres] [count]
 #   event-intake: events/s through POST /api/events/batch, each starting a run, against the bare engine
 #   email:        templates rendered/s, emails queued/s and dispatched/s over SMTP, against raw SMTP
 #   journey-stats: journey statistics on a journey with <count> runs, against the engine's own run count
@@ -8,6 +8,8 @@
 #                 forecast of <count> synthetic contacts (default 1000); also bench/simulate.sh
 #   end-to-end:   <count> contacts (default 3000) sign up while the job executor and the dispatcher run, to the
 #                 last welcome email, against the bare engine doing alike; also bench/end-to-end.sh
+#   sms:          <count> SMS (default 2000) dispatched to the embedded SMSC over SMPP, against a raw jsmpp
+#                 client submitting the same number of ready-made messages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 benchmark="${1:-}"
@@ -20,7 +22,8 @@ case "$benchmark" in
   journey-stats) main=io.itinera.benchmark.JourneyStatsBenchmark; rounds= ;;
   simulation) count="${3:-1000}"; test=SimulationBenchmark ;;
   end-to-end) count="${3:-3000}"; test=EndToEndBenchmark ;;
-  *) echo "usage: $0 event-intake|email|journey-stats|simulation|end-to-end [h2|postgres] [count]" >&2; exit 2 ;;
+  sms) test=SmsBenchmark ;;
+  *) echo "usage: $0 event-intake|email|journey-stats|simulation|end-to-end|sms [h2|postgres] [count]" >&2; exit 2 ;;
 esac
 case "$database" in
   h2) url="jdbc:h2:mem:itinera-bench;DB_CLOSE_DELAY=-1"; user=sa ;;
