@@ -10,6 +10,7 @@ import io.itinera.ItineraAppTest;
 import io.itinera.TestJourneys;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -187,6 +188,31 @@ class SmsChannelTest {
             .startsWith("the contact withdrew SMS consent (inbound SMS 'STOP'"));
     assertThat(caughtFor(phone)).singleElement()
         .satisfies(sms -> assertThat(sms.get("text").asText()).isEqualTo("Hi Ann: Your order has shipped."));
+  }
+
+  @Test
+  void skipsMarketingSmsToAContactWhoNeverGaveConsentAndAnySmsToOneWithoutAPhone() {
+    var other = "c-" + UUID.randomUUID();
+    api.put("/api/contacts/{id}", Map.of("phone", phone.replace("+4917", "+4916"), "attributes", Map.of()), other);
+    var run = api.track(other, "test_sms", Map.of("text", "20% off!", "category", "marketing"))
+        .at("/started/0/processInstanceId").asText();
+    EngineJobs.runDue(management, run);
+    api.put("/api/contacts/{id}", nullPhone(), contact);
+    ask("Your code is 123456.", "transactional");
+
+    assertThat(api.get("/api/contacts/{id}/messages", other).getBody()).singleElement().satisfies(message -> {
+      assertThat(message.get("status").asText()).isEqualTo("SKIPPED");
+      assertThat(message.get("reason").asText()).isEqualTo("the contact never gave SMS consent");
+    });
+    assertThat(smsMessages()).singleElement()
+        .satisfies(message -> assertThat(message.get("reason").asText()).isEqualTo("the contact has no phone number"));
+  }
+
+  /** A body clearing the phone: Map.of refuses null values. */
+  private static Map<String, Object> nullPhone() {
+    var body = new HashMap<String, Object>();
+    body.put("phone", null);
+    return body;
   }
 
   @Test
