@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one of the benchmarks in engine-app/src/test/java/io/itinera/benchmark on H2 or PostgreSQL.
-# Usage: bench/run.sh event-intake|email|journey-stats|simulation|end-to-end|timers|waiting-runs|two-nodes [h2|postgres] [count]
+# Usage: bench/run.sh <benchmark> [h2|postgres] [count], where <benchmark> is one of
 #   event-intake: events/s through POST /api/events/batch, each starting a run, against the bare engine
 #   email:        templates rendered/s, emails queued/s and dispatched/s over SMTP, against raw SMTP
 #   journey-stats: journey statistics on a journey with <count> runs, against the engine's own run count
@@ -14,6 +14,8 @@
 #                 and intake at 1,000 and at <count> waiting, then history cleanup of them; also bench/waiting-runs.sh
 #   two-nodes:    <count> signups (default 2000) on one node, then on two nodes sharing the database, to the last
 #                 welcome email, with the proof that no work was done twice; also bench/two-nodes.sh
+#   sms:          <count> SMS (default 2000) dispatched to the embedded SMSC over SMPP, against a raw jsmpp
+#                 client submitting the same number of ready-made messages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 benchmark="${1:-}"
@@ -29,7 +31,8 @@ case "$benchmark" in
   timers) count="${3:-3000}"; test=TimersBenchmark ;;
   waiting-runs) count="${3:-100000}"; test=WaitingRunsBenchmark ;;
   two-nodes) test=TwoNodeBenchmark ;;
-  *) echo "usage: $0 event-intake|email|journey-stats|simulation|end-to-end|timers|waiting-runs|two-nodes [h2|postgres] [count]" >&2
+  sms) test=SmsBenchmark ;;
+  *) echo "usage: $0 event-intake|email|journey-stats|simulation|end-to-end|timers|waiting-runs|two-nodes|sms [h2|postgres] [count]" >&2
      exit 2 ;;
 esac
 case "$database" in

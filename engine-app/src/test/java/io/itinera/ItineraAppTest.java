@@ -34,6 +34,10 @@ import org.springframework.test.context.ContextConfiguration;
     "itinera.mail-sink.directory=target/test-mail-sink",
     // Also on PostgreSQL, where the sink is off unless enabled, and then for administrators only.
     "itinera.mail-sink.enabled=true",
+    "itinera.sms.dispatch.enabled=false",
+    "itinera.sms-sink.port=0",
+    // The SMS sink, too, on PostgreSQL.
+    "itinera.sms-sink.enabled=true",
     // Every test calls from 127.0.0.1, and many check that wrong credentials are refused.
     "itinera.login-limit.max-failures=1000000",
     "camunda.bpm.job-execution.enabled=false"})

@@ -5,12 +5,13 @@ import java.time.ZoneId;
 import java.util.Map;
 
 /**
- * A contact as stored. {@code engagementScore} is the score at {@code scoreAt}; it decays from
+ * A contact as stored. {@code phone} is E.164 ({@code +491701234567}). {@code engagementScore} is the score at {@code scoreAt}; it decays from
  * there (see {@link EngagementScoring}).
  */
 public record Contact(
     String id,
     String email,
+    String phone,
     ZoneId timezone,
     String locale,
     String lifecycleStage,
@@ -23,21 +24,21 @@ public record Contact(
     Instant updatedAt) {
 
   public static Contact create(String id, Instant now) {
-    return new Contact(id, null, ZoneId.of("UTC"), null, null, Map.of(), 0, null, null, null, now, now);
+    return new Contact(id, null, null, ZoneId.of("UTC"), null, null, Map.of(), 0, null, null, null, now, now);
   }
 
   public Contact withEmail(String email) {
-    return new Contact(id, email, timezone, locale, lifecycleStage, attributes, engagementScore, scoreAt,
+    return new Contact(id, email, phone, timezone, locale, lifecycleStage, attributes, engagementScore, scoreAt,
         lastEngagedAt, unsubscribedAt, createdAt, updatedAt);
   }
 
   public Contact withEngagement(double score, Instant scoreAt, Instant lastEngagedAt) {
-    return new Contact(id, email, timezone, locale, lifecycleStage, attributes, score, scoreAt, lastEngagedAt,
+    return new Contact(id, email, phone, timezone, locale, lifecycleStage, attributes, score, scoreAt, lastEngagedAt,
         unsubscribedAt, createdAt, updatedAt);
   }
 
   public Contact unsubscribed(Instant at) {
-    return new Contact(id, email, timezone, locale, lifecycleStage, attributes, engagementScore, scoreAt,
+    return new Contact(id, email, phone, timezone, locale, lifecycleStage, attributes, engagementScore, scoreAt,
         lastEngagedAt, at, createdAt, at);
   }
 }

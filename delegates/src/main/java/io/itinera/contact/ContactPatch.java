@@ -7,15 +7,18 @@ import java.util.Map;
 
 /**
  * A partial update of a contact, as the identify call sends it: fields not present stay as they
- * are; attributes are merged, and an attribute set to null is removed. A contact holds at most
+ * are; attributes are merged, and an attribute set to null is removed; {@code smsConsent}, when not
+ * null, becomes the contact's SMS consent. A contact holds at most
  * {@value #MAX_ATTRIBUTES} attributes, so that they always fit their column whatever the merges.
  */
 public record ContactPatch(
     Change<String> email,
+    Change<String> phone,
     Change<ZoneId> timezone,
     Change<String> locale,
     Change<String> lifecycleStage,
-    Map<String, Object> attributes) {
+    Map<String, Object> attributes,
+    Consent smsConsent) {
 
   public static final int MAX_ATTRIBUTES = 100;
 
@@ -36,6 +39,7 @@ public record ContactPatch(
     return new Contact(
         contact.id(),
         email.or(contact.email()),
+        phone.or(contact.phone()),
         timezone == null ? ZoneId.of("UTC") : timezone,
         locale.or(contact.locale()),
         lifecycleStage.or(contact.lifecycleStage()),

@@ -11,20 +11,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies an identify call: merges the change into the stored contact, starts the journeys whose
  * start condition the change made true, and lets the contact's running journeys re-check their
  * conditional events (wait until {@code ${contact.lifecycleStage == 'customer'}}), in one
- * transaction.
+ * transaction. A consent change comes with it.
  */
 @Service
 public class ContactUpdates {
 
   private final Contacts contacts;
+  private final ChannelConsents consents;
   private final NameCatalogue names;
   private final JourneyRouter router;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  public ContactUpdates(Contacts contacts, NameCatalogue names, JourneyRouter router, TransactionTemplate transaction,
-      Clock clock) {
+  public ContactUpdates(Contacts contacts, ChannelConsents consents, NameCatalogue names, JourneyRouter router,
+      TransactionTemplate transaction, Clock clock) {
     this.contacts = contacts;
+    this.consents = consents;
     this.names = names;
     this.router = router;
     this.transaction = transaction;
@@ -42,6 +44,9 @@ public class ContactUpdates {
       } else {
         contacts.insert(updated);
       }
+      if (patch.smsConsent() != null) {
+        consents.record(contactId, Consent.SMS, patch.smsConsent());
+      }
       names.recordAttributes(updated.attributes().keySet());
       var routing = router.contactChanged(contactId, holdingBefore);
       if (existing.isPresent()) {
@@ -49,5 +54,18 @@ public class ContactUpdates {
       }
       return new ContactUpdate(updated, existing.isEmpty(), routing);
     });
+  }
+
+  /**
+   * Records a consent change that comes from outside the identify call (an inbound {@code STOP}), with the
+   * contact's row locked like every other change; false if there is no such contact.
+   */
+  public boolean recordConsent(String contactId, String channel, Consent consent) {
+    return Boolean.TRUE.equals(transaction.execute(status -> contacts.findForUpdate(contactId)
+        .map(contact -> {
+          consents.record(contactId, channel, consent);
+          return true;
+        })
+        .orElse(false)));
   }
 }

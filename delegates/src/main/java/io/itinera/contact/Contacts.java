@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Contacts {
 
-  private static final String COLUMNS = "id, email, timezone, locale, lifecycle_stage, attributes, engagement_score,"
+  private static final String COLUMNS = "id, email, phone, timezone, locale, lifecycle_stage, attributes, engagement_score,"
       + " score_at, last_engaged_at, unsubscribed_at, created_at, updated_at";
   private static final TypeReference<LinkedHashMap<String, Object>> ATTRIBUTES = new TypeReference<>() { };
 
@@ -42,14 +42,19 @@ public class Contacts {
     return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE id = ?").param(id).query(this::contact).optional();
   }
 
+  /** The contact a running journey is about; its absence is a fault (an erased contact's runs are cancelled). */
+  public Contact require(String id) {
+    return find(id).orElseThrow(() -> new IllegalStateException("There is no contact '" + id + "'"));
+  }
+
   /** Reads the contact and locks its row until the transaction ends, so concurrent updates queue up. */
   public Optional<Contact> findForUpdate(String id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE id = ? FOR UPDATE").param(id).query(this::contact).optional();
   }
 
   public void insert(Contact contact) {
-    jdbc.sql("INSERT INTO contact (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(contact.id(), contact.email(), contact.timezone().getId(), contact.locale(), contact.lifecycleStage(),
+    jdbc.sql("INSERT INTO contact (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(contact.id(), contact.email(), contact.phone(), contact.timezone().getId(), contact.locale(), contact.lifecycleStage(),
             attributes(contact), contact.engagementScore(), utc(contact.scoreAt()), utc(contact.lastEngagedAt()),
             utc(contact.unsubscribedAt()), utc(contact.createdAt()), utc(contact.updatedAt()))
         .update();
@@ -57,10 +62,10 @@ public class Contacts {
 
   public void update(Contact contact) {
     jdbc.sql("""
-            UPDATE contact SET email = ?, timezone = ?, locale = ?, lifecycle_stage = ?, attributes = ?,
+            UPDATE contact SET email = ?, phone = ?, timezone = ?, locale = ?, lifecycle_stage = ?, attributes = ?,
                    engagement_score = ?, score_at = ?, last_engaged_at = ?, unsubscribed_at = ?, updated_at = ?
              WHERE id = ?""")
-        .params(contact.email(), contact.timezone().getId(), contact.locale(), contact.lifecycleStage(),
+        .params(contact.email(), contact.phone(), contact.timezone().getId(), contact.locale(), contact.lifecycleStage(),
             attributes(contact), contact.engagementScore(), utc(contact.scoreAt()), utc(contact.lastEngagedAt()),
             utc(contact.unsubscribedAt()), utc(contact.updatedAt()), contact.id())
         .update();
@@ -108,6 +113,11 @@ public class Contacts {
         .list();
   }
 
+  /** The ids of the contacts with this phone number (E.164): an inbound SMS names only its sender's number. */
+  public List<String> withPhone(String phone) {
+    return jdbc.sql("SELECT id FROM contact WHERE phone = ? ORDER BY id").param(phone).query(String.class).list();
+  }
+
   /** Deletes the contact with its events and segment memberships. */
   public boolean delete(String id) {
     return jdbc.sql("DELETE FROM contact WHERE id = ?").param(id).update() > 0;
@@ -118,6 +128,7 @@ public class Contacts {
       return new Contact(
           row.getString("id"),
           row.getString("email"),
+          row.getString("phone"),
           ZoneId.of(row.getString("timezone")),
           row.getString("locale"),
           row.getString("lifecycle_stage"),

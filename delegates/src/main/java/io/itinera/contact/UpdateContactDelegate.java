@@ -57,8 +57,8 @@ public class UpdateContactDelegate implements JavaDelegate, JourneyStep {
     INCREMENT.from(execution).forEach((name, delta) -> attributes.put(name, incremented(contact, name, delta)));
     REMOVE.from(execution).forEach(name -> attributes.put(name, null));
     var stage = LIFECYCLE_STAGE.from(execution);
-    updates.apply(contactId, new ContactPatch(Change.none(), Change.none(), Change.none(),
-        stage instanceof String text ? Change.to(text) : Change.none(), attributes));
+    updates.apply(contactId, new ContactPatch(Change.none(), Change.none(), Change.none(), Change.none(),
+        stage instanceof String text ? Change.to(text) : Change.none(), attributes, null));
     var marketing = MARKETING.from(execution);
     if ("stop".equals(marketing)) {
       contacts.unsubscribe(contactId, clock.instant());

@@ -3,16 +3,15 @@ package io.itinera.email;
 import io.itinera.contact.Contact;
 import io.itinera.contact.Contacts;
 import io.itinera.contact.Suppressions;
-import io.itinera.journey.JourneyVariables;
 import io.itinera.outbox.MessageCategory;
+import io.itinera.outbox.MessageModel;
 import io.itinera.outbox.MessageStatus;
+import io.itinera.outbox.QueueResult;
+import io.itinera.outbox.SendTime;
 import io.itinera.template.EmailTemplates;
 import io.itinera.template.RenderedEmail;
-import io.itinera.timing.SendWindow;
-import io.itinera.timing.SendWindowProperties;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,32 +31,29 @@ public class EmailQueue {
   private final EmailTemplates templates;
   private final EmailLinks links;
   private final EmailProperties properties;
-  private final SendWindow sendWindow;
-  private final SendWindowProperties quietHours;
+  private final SendTime sendTime;
   private final Clock clock;
   private final EmailMetrics metrics;
 
   EmailQueue(Contacts contacts, Suppressions suppressions, Outbox outbox, EmailTemplates templates,
-      EmailLinks links, EmailProperties properties, SendWindow sendWindow, SendWindowProperties quietHours,
-      Clock clock, EmailMetrics metrics) {
+      EmailLinks links, EmailProperties properties, SendTime sendTime, Clock clock,
+      EmailMetrics metrics) {
     this.contacts = contacts;
     this.suppressions = suppressions;
     this.outbox = outbox;
     this.templates = templates;
     this.links = links;
     this.properties = properties;
-    this.sendWindow = sendWindow;
-    this.quietHours = quietHours;
+    this.sendTime = sendTime;
     this.clock = clock;
     this.metrics = metrics;
   }
 
   public QueueResult queue(EmailStep step, Map<String, Object> journeyVariables) {
     if (outbox.hasKey(step.idempotencyKey())) {
-      return new QueueResult(null, MessageStatus.QUEUED, "already queued by an earlier run of this step");
+      return QueueResult.alreadyQueued();
     }
-    var contact = contacts.find(step.contactId())
-        .orElseThrow(() -> new IllegalStateException("There is no contact '" + step.contactId() + "'"));
+    var contact = contacts.require(step.contactId());
     var now = clock.instant();
     var id = UUID.randomUUID().toString();
     var skipped = reasonToSkip(contact, step.category(), now);
@@ -65,18 +61,15 @@ public class EmailQueue {
       outbox.insert(message(id, step, contact, null, MessageStatus.SKIPPED, skipped.text(), now, null),
           step.stepId(), step.idempotencyKey());
       metrics.skipped(step, skipped.reason());
-      return new QueueResult(id, MessageStatus.SKIPPED, skipped.text());
+      return QueueResult.skipped(id, skipped.text());
     }
     var rendered = templates.render(step.template(), model(contact, journeyVariables, id));
     var email = links.track(rendered, id);
-    // Marketing email waits out the contact's quiet hours in the outbox; transactional email does not wait.
-    var sendAt = step.category() == MessageCategory.MARKETING ? sendWindow.notInQuietHours(contact, now) : now;
-    var held = sendAt.isAfter(now) ? "held by quiet hours (" + quietHours.quietHoursStart() + "-"
-        + quietHours.quietHoursEnd() + " " + contact.timezone().getId() + ")" : null;
-    outbox.insert(message(id, step, contact, email, MessageStatus.QUEUED, held, now, sendAt), step.stepId(),
+    var due = sendTime.of(contact, step.category(), now);
+    outbox.insert(message(id, step, contact, email, MessageStatus.QUEUED, due.reason(), now, due.at()), step.stepId(),
         step.idempotencyKey());
     metrics.queued(step);
-    return new QueueResult(id, MessageStatus.QUEUED, null);
+    return QueueResult.queued(id);
   }
 
   /** The template as this contact would get it, without tracking; empty if there is no such contact. */
@@ -125,18 +118,7 @@ public class EmailQueue {
   }
 
   private Map<String, Object> model(Contact contact, Map<String, Object> journeyVariables, String messageId) {
-    var person = new HashMap<String, Object>();
-    person.put("id", contact.id());
-    person.put("email", contact.email());
-    person.put("firstName", contact.attributes().get("firstName"));
-    person.put("lastName", contact.attributes().get("lastName"));
-    person.put("timezone", contact.timezone().getId());
-    person.put("locale", contact.locale());
-    person.put("attributes", contact.attributes());
-    var model = new HashMap<String, Object>();
-    model.put("contact", person);
-    model.put("event", JourneyVariables.EVENT.from(journeyVariables).orElse(Map.of()));
-    model.put("vars", journeyVariables);
+    var model = MessageModel.of(contact, journeyVariables);
     model.put("unsubscribeUrl", links.unsubscribeUrl(messageId));
     return model;
   }

@@ -3,6 +3,7 @@ package io.itinera.email;
 import io.itinera.journey.StepInput;
 import io.itinera.journey.StepInputs;
 import io.itinera.journey.StepPass;
+import io.itinera.outbox.CategoryStep;
 import io.itinera.outbox.MessageCategory;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,7 +33,7 @@ public record EmailStep(
 
   public static EmailStep from(DelegateExecution execution) {
     var template = TEMPLATE.from(execution);
-    var category = category(execution);
+    var category = CategoryStep.from(CATEGORY, execution);
     return new EmailStep(
         execution.getProcessBusinessKey(),
         StepInputs.journeyKey(execution),
@@ -43,13 +44,5 @@ public record EmailStep(
         REPLY_TO.from(execution),
         execution.getCurrentActivityId(),
         StepPass.idempotencyKey(execution));
-  }
-
-  private static MessageCategory category(DelegateExecution execution) {
-    try {
-      return MessageCategory.parse(CATEGORY.from(execution));
-    } catch (IllegalArgumentException unknown) {
-      throw CATEGORY.invalid(execution, unknown.getMessage());
-    }
   }
 }

@@ -33,6 +33,10 @@ public final class JourneyVariables {
   public static final JourneyVariable<String> LAST_EMAIL_QUEUE_STATUS = JourneyVariable.text("lastEmailQueueStatus");
   /** Why the latest Send email step skipped its email, or null. */
   public static final JourneyVariable<String> LAST_EMAIL_REASON = JourneyVariable.text("lastEmailReason");
+  /** What the latest Send SMS step did: QUEUED or SKIPPED. */
+  public static final JourneyVariable<String> LAST_SMS_QUEUE_STATUS = JourneyVariable.text("lastSmsQueueStatus");
+  /** Why the latest Send SMS step skipped its SMS, or null. */
+  public static final JourneyVariable<String> LAST_SMS_REASON = JourneyVariable.text("lastSmsReason");
 
   /** Where an Enrol audience step goes on with the next page; null after the last page. */
   public static final JourneyVariable<String> AUDIENCE_CURSOR = JourneyVariable.text("audienceCursor");
@@ -46,7 +50,8 @@ public final class JourneyVariables {
 
   /** All of the above, for checks that BPMN and Java speak of the same variables. */
   public static final List<JourneyVariable<?>> ALL = List.of(EVENT, EVENT_TYPE, LAST_EVENT, LAST_EVENT_TYPE,
-      CONTACT_ID, CONTACT_UPDATED_AT, LAST_EMAIL_QUEUE_STATUS, LAST_EMAIL_REASON, AUDIENCE_CURSOR, AUDIENCE_ENROLLED,
+      CONTACT_ID, CONTACT_UPDATED_AT, LAST_EMAIL_QUEUE_STATUS, LAST_EMAIL_REASON, LAST_SMS_QUEUE_STATUS,
+      LAST_SMS_REASON, AUDIENCE_CURSOR, AUDIENCE_ENROLLED,
       AUDIENCE_DONE, VARIANT);
 
   private JourneyVariables() {

@@ -35,6 +35,8 @@ public final class JourneyCheckCommand {
       "--itinera.mail-sink.smtp-port=0",
       "--itinera.mail-sink.directory=${java.io.tmpdir}/itinera-journey-check-mail-sink",
       "--itinera.email.dispatch.enabled=false",
+      "--itinera.sms-sink.port=0",
+      "--itinera.sms.dispatch.enabled=false",
       "--spring.main.banner-mode=off",
       "--logging.level.root=ERROR"};
 

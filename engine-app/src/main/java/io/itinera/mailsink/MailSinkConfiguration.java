@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.itinera.email.Outbox;
 import io.itinera.email.OutboxMessage;
+import io.itinera.security.AdministratorsOnly;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
@@ -49,8 +50,8 @@ class MailSinkConfiguration {
   /** Outside the embedded defaults the sink holds real people's email: administrators only. */
   @Bean
   @ConditionalOnProperty(MailSinkDefaults.LOGIN_REQUIRED)
-  FilterRegistrationBean<MailSinkLogin> mailSinkLogin(IdentityService identity) {
-    var registration = new FilterRegistrationBean<>(new MailSinkLogin(identity));
+  FilterRegistrationBean<AdministratorsOnly> mailSinkLogin(IdentityService identity) {
+    var registration = new FilterRegistrationBean<>(new AdministratorsOnly(identity, "mail sink"));
     registration.setName("mail-sink-login");
     registration.addUrlPatterns("/mail-sink", "/mail-sink/*");
     return registration;

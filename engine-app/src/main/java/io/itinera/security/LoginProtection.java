@@ -17,7 +17,8 @@ class LoginProtection {
     var registration = new FilterRegistrationBean<>(new FailedLoginLimit(limit, json));
     registration.setName("failed-login-limit");
     // Cockpit, Tasklist and Admin log in under /camunda/api.
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*", "/mail-sink", "/mail-sink/*");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*", "/mail-sink", "/mail-sink/*", "/sms-sink",
+        "/sms-sink/*");
     registration.addUrlPatterns("/actuator/prometheus");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;

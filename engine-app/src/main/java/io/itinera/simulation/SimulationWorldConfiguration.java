@@ -49,8 +49,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @ComponentScan(basePackages = {"io.itinera.analytics", "io.itinera.audience", "io.itinera.catalogue",
     "io.itinera.contact", "io.itinera.database", "io.itinera.email", "io.itinera.event", "io.itinera.experiment",
-    "io.itinera.journey", "io.itinera.segment", "io.itinera.signing", "io.itinera.timing", "io.itinera.tracking",
-    "io.itinera.webhook"},
+    "io.itinera.journey", "io.itinera.outbox", "io.itinera.segment", "io.itinera.signing", "io.itinera.timing",
+    "io.itinera.tracking", "io.itinera.webhook"},
     excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
         "io\\.itinera\\.email\\.Outbox(Dispatcher|Schedule)", "io\\.itinera\\.journey\\.JourneyCatalog",
         "io\\.itinera\\.webhook\\.WebhookClient"}))

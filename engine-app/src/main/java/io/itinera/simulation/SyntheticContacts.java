@@ -43,7 +43,7 @@ final class SyntheticContacts {
   void create(String contactId, SimulatedContact spec, ZoneId zone, Instant start) {
     var email = spec.email() == null ? contactId.replaceAll("[^A-Za-z0-9._+-]", "-") + "@simulation.invalid"
         : spec.email().isBlank() ? null : spec.email();
-    var contact = new Contact(contactId, email, zone, spec.locale(), spec.lifecycleStage(), spec.attributesOrNone(),
+    var contact = new Contact(contactId, email, null, zone, spec.locale(), spec.lifecycleStage(), spec.attributesOrNone(),
         0, null, null, Boolean.FALSE.equals(spec.subscribed()) ? start : null, start, start);
     // First the contact, then its past events, which refer to it; then the score they left.
     contacts.insert(contact);

@@ -3,6 +3,7 @@ package io.itinera.mailsink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.ItineraAppTest;
+import io.itinera.security.AdministratorsOnly;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
@@ -54,7 +55,7 @@ class MailSinkLoginTest {
     }
     var response = new MockHttpServletResponse();
     var chain = new MockFilterChain();
-    new MailSinkLogin(identity).doFilter(request, response, chain);
+    new AdministratorsOnly(identity, "mail sink").doFilter(request, response, chain);
     return new Answer(response, chain);
   }
 

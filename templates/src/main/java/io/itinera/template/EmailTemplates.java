@@ -1,19 +1,15 @@
 package io.itinera.template;
 
 import java.nio.file.Files;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateProcessingException;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /**
  * Renders the email templates: a template {@code NAME} is {@code NAME.subject.txt}, {@code NAME.html} and,
@@ -100,26 +96,7 @@ public final class EmailTemplates {
     if (!(model.get("unsubscribeUrl") instanceof String url) || url.isBlank()) {
       throw new IllegalArgumentException("Every email needs an unsubscribeUrl in its model");
     }
-    var variables = new HashMap<>(model);
-    for (var key : new String[] {"contact", "event", "vars"}) {
-      if (variables.get(key) == null) {
-        variables.put(key, Map.of());
-      }
-    }
-    variables.put("sender", Map.of("name", settings.senderName(), "postalAddress", settings.postalAddress()));
-    var expressions = new StandardEvaluationContext();
-    expressions.addPropertyAccessor(new MissingKeysAsNull());
-    // Thymeleaf's SpEL evaluator picks this context up and adds its own accessors in front of ours.
-    variables.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, expressions);
-    return new Context(locale(variables.get("contact")), variables);
-  }
-
-  /** Formats numbers and dates as the contact reads them; English, the templates' language, otherwise. */
-  private static Locale locale(Object contact) {
-    if (contact instanceof Map<?, ?> map && map.get("locale") instanceof String tag && !tag.isBlank()) {
-      return Locale.forLanguageTag(tag.replace('_', '-'));
-    }
-    return Locale.ENGLISH;
+    return TemplateModel.context(model, settings);
   }
 
   private String process(String name, String file, Context context) {

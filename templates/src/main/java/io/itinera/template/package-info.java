@@ -1,4 +1,5 @@
 /**
- * Email templates (Thymeleaf): files, rendering, and the text and subject derived from them.
+ * Email templates and inline SMS texts (Thymeleaf): files, rendering, and the text and subject derived
+ * from them.
  */
 package io.itinera.template;

@@ -10,6 +10,7 @@ import io.itinera.api.Problems;
 import io.itinera.api.RequestValidator;
 import io.itinera.contact.AttributesTooLargeException;
 import io.itinera.contact.Change;
+import io.itinera.contact.Consent;
 import io.itinera.contact.ContactErasure;
 import io.itinera.contact.ContactPatch;
 import io.itinera.contact.ContactUpdate;
@@ -20,7 +21,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
@@ -53,9 +56,11 @@ class ContactController {
   private final ObjectMapper json;
   private final RequestValidator validator;
   private final JsonValueLimits limits;
+  private final Clock clock;
 
   ContactController(ContactUpdates updates, ContactErasure erasure, Contacts contacts, ContactProfiles profiles,
-      ObjectMapper json, RequestValidator validator, JsonValueLimits limits) {
+      ObjectMapper json, RequestValidator validator, JsonValueLimits limits, Clock clock) {
+    this.clock = clock;
     this.updates = updates;
     this.erasure = erasure;
     this.contacts = contacts;
@@ -83,7 +88,7 @@ class ContactController {
     }
     final ContactUpdate update;
     try {
-      update = updates.apply(contactId, patchOf(body, request));
+      update = updates.apply(contactId, patchOf(body, request, clock.instant()));
     } catch (AttributesTooLargeException tooLarge) {
       throw new InvalidFieldException("attributes", tooLarge.getMessage());
     }
@@ -120,13 +125,20 @@ class ContactController {
     }
   }
 
-  private static ContactPatch patchOf(ObjectNode sent, ContactRequest request) {
+  private static ContactPatch patchOf(ObjectNode sent, ContactRequest request, Instant now) {
+    var smsConsent = request.smsConsent();
+    if (sent.has("smsConsent") && smsConsent == null) {
+      throw new InvalidFieldException("smsConsent", "SMS consent cannot be cleared: send it as withdrawn");
+    }
     return new ContactPatch(
         change(sent, "email", request.email(), Function.identity()),
+        change(sent, "phone", request.phone(), Function.identity()),
         change(sent, "timezone", request.timezone(), ContactController::timezone),
         change(sent, "locale", request.locale(), ContactController::locale),
         change(sent, "lifecycleStage", request.lifecycleStage(), Function.identity()),
-        request.attributes() == null ? Map.of() : request.attributes());
+        request.attributes() == null ? Map.of() : request.attributes(),
+        smsConsent == null ? null : new Consent("granted".equals(smsConsent.status()),
+            smsConsent.at() == null ? now : smsConsent.at(), smsConsent.source()));
   }
 
   private static <T, R> Change<R> change(ObjectNode sent, String field, T value, Function<T, R> convert) {

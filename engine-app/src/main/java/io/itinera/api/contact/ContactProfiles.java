@@ -1,5 +1,7 @@
 package io.itinera.api.contact;
 
+import io.itinera.contact.ChannelConsents;
+import io.itinera.contact.Consent;
 import io.itinera.contact.Contact;
 import io.itinera.contact.Contacts;
 import io.itinera.contact.EngagementScoring;
@@ -17,11 +19,13 @@ class ContactProfiles {
   private final Segments segments;
   private final EngagementScoring scoring;
   private final Suppressions suppressions;
+  private final ChannelConsents consents;
   private final JourneyEnrolments enrolments;
   private final Clock clock;
 
   ContactProfiles(Segments segments, EngagementScoring scoring, Suppressions suppressions,
-      JourneyEnrolments enrolments, Clock clock) {
+      ChannelConsents consents, JourneyEnrolments enrolments, Clock clock) {
+    this.consents = consents;
     this.segments = segments;
     this.scoring = scoring;
     this.suppressions = suppressions;
@@ -37,6 +41,11 @@ class ContactProfiles {
     return new ContactResponse(
         contact.id(),
         contact.email(),
+        contact.phone(),
+        consents.of(contact.id(), Consent.SMS)
+            .map(consent -> new ContactResponse.SmsConsent(consent.granted() ? "granted" : "withdrawn", consent.at(),
+                consent.source()))
+            .orElse(new ContactResponse.SmsConsent("none", null, null)),
         contact.timezone().getId(),
         contact.locale(),
         contact.lifecycleStage(),

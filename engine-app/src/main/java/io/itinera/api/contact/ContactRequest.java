@@ -1,8 +1,13 @@
 package io.itinera.api.contact;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -12,11 +17,27 @@ import java.util.Map;
  */
 @Schema(description = "Fields left out stay as stored; null clears a field or removes an attribute", example = """
     {"email": "ann@example.com", "timezone": "Europe/Berlin", "locale": "de-DE", "lifecycleStage": "customer",
+     "phone": "+491701234567", "smsConsent": {"status": "granted", "source": "checkout-form"},
      "attributes": {"firstName": "Ann", "plan": "pro", "renewsOn": "2027-03-01"}}""")
 record ContactRequest(
     @Email(message = "must be an email address") @Size(max = 320) String email,
+    @Pattern(regexp = PHONE, message = "must be a phone number in E.164 form: + and 8 to 15 digits, such as +491701234567")
+    String phone,
     @Size(max = 64) String timezone,
     @Size(max = 35) String locale,
     @Size(max = 64) String lifecycleStage,
-    Map<String, Object> attributes) {
+    Map<String, Object> attributes,
+    @Valid SmsConsent smsConsent) {
+
+  /** E.164: a country code that does not start with 0, at most 15 digits in all (8 at least, for a real number). */
+  static final String PHONE = "\\+[1-9][0-9]{7,14}";
+
+  /** A change of SMS consent: {@code at} defaults to when the call arrives. */
+  @Schema(example = """
+      {"status": "granted", "source": "checkout-form", "at": "2026-11-29T10:15:00Z"}""")
+  record SmsConsent(
+      @NotNull @Pattern(regexp = "granted|withdrawn", message = "must be 'granted' or 'withdrawn'") String status,
+      Instant at,
+      @NotBlank @Size(max = 255) String source) {
+  }
 }

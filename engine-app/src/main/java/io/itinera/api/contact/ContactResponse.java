@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A contact as the API shows it: the profile with its score, segments, subscription and current journeys. */
+/** A contact as the API shows it: the profile with its score, segments, subscription, SMS consent and current journeys. */
 record ContactResponse(
     String id,
     String email,
+    String phone,
+    SmsConsent smsConsent,
     String timezone,
     String locale,
     String lifecycleStage,
@@ -19,6 +21,10 @@ record ContactResponse(
     List<CurrentJourney> journeys,
     Instant createdAt,
     Instant updatedAt) {
+
+  /** {@code status} is {@code granted}, {@code withdrawn}, or {@code none} (never given: no marketing SMS). */
+  record SmsConsent(String status, Instant at, String source) {
+  }
 
   record CurrentJourney(String journey, String processInstanceId, Instant enteredAt) {
   }

@@ -7,50 +7,74 @@ import io.itinera.outbox.MessageCategory;
 import io.itinera.outbox.MessageStatus;
 import io.itinera.email.Outbox;
 import io.itinera.email.OutboxMessage;
+import io.itinera.sms.SmsMessage;
+import io.itinera.sms.SmsOutbox;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The email a contact was sent, queued or spared, with each message's status. */
+/** The messages a contact was sent, queued or spared on every channel, with each message's status. */
 @RestController
 @ItineraApi
 @Tag(name = "Email")
 class MessagesController {
 
   private final Outbox outbox;
+  private final SmsOutbox sms;
   private final Contacts contacts;
 
-  MessagesController(Outbox outbox, Contacts contacts) {
+  MessagesController(Outbox outbox, SmsOutbox sms, Contacts contacts) {
     this.outbox = outbox;
+    this.sms = sms;
     this.contacts = contacts;
   }
 
-  @Operation(summary = "The emails of a contact: queued, sending, sent, failed or skipped, and why")
-  @ApiResponse(responseCode = "200", description = "The contact's emails, oldest first")
+  @Operation(summary = "The messages of a contact (email, SMS): queued, sending, sent, failed or skipped, and why")
+  @ApiResponse(responseCode = "200", description = "The contact's messages, newest first")
   @ApiResponse(responseCode = "404", description = "There is no contact with this id")
   @GetMapping("/api/contacts/{contactId}/messages")
   List<MessageSummary> messages(@PathVariable String contactId) {
-    var messages = outbox.ofContact(contactId);
-    // An empty list would tell a caller with a typo in the id that the contact simply got no email.
+    var messages = Stream.concat(outbox.ofContact(contactId).stream().map(MessageSummary::of),
+            sms.ofContact(contactId).stream().map(MessageSummary::of))
+        .sorted(Comparator.comparing(MessageSummary::createdAt).reversed())
+        .toList();
+    // An empty list would tell a caller with a typo in the id that the contact simply got no message.
     if (messages.isEmpty() && contacts.find(contactId).isEmpty()) {
       throw Problems.notFound("There is no contact '" + contactId + "'");
     }
-    return messages.stream().map(MessageSummary::of).toList();
+    return messages;
   }
 
-  /** {@code notBefore}: when a queued message goes out at the earliest (quiet hours, a retry); {@code reason} says why. */
-  record MessageSummary(String id, String journey, String template, MessageCategory category, MessageStatus status,
-      String reason, String subject, int attempts, Instant createdAt, Instant notBefore, Instant sentAt) {
+  /**
+   * {@code channel}: {@code email} or {@code sms}; {@code notBefore}: when a queued message goes out at the
+   * earliest (quiet hours, a retry); {@code reason} says why. Email has a template and subject, SMS its text and,
+   * once the SMSC reported it, the receipt's state ({@code DELIVRD}, {@code UNDELIV}, ...).
+   */
+  record MessageSummary(String id, String channel, String journey, String template, MessageCategory category,
+      MessageStatus status, String reason, String subject, String text, String receipt, int attempts,
+      Instant createdAt, Instant notBefore, Instant sentAt) {
 
     static MessageSummary of(OutboxMessage message) {
-      return new MessageSummary(message.id(), message.journeyKey(), message.template(), message.category(),
-          message.status(), message.reason(), message.subject(), message.attempts(), message.createdAt(),
-          message.status() == MessageStatus.QUEUED ? message.nextAttemptAt() : null, message.sentAt());
+      return new MessageSummary(message.id(), "email", message.journeyKey(), message.template(), message.category(),
+          message.status(), message.reason(), message.subject(), null, null, message.attempts(), message.createdAt(),
+          notBefore(message.status(), message.nextAttemptAt()), message.sentAt());
+    }
+
+    static MessageSummary of(SmsMessage message) {
+      return new MessageSummary(message.id(), "sms", message.journeyKey(), null, message.category(),
+          message.status(), message.reason(), null, message.text(), message.receipt(), message.attempts(),
+          message.createdAt(), notBefore(message.status(), message.nextAttemptAt()), message.sentAt());
+    }
+
+    private static Instant notBefore(MessageStatus status, Instant nextAttemptAt) {
+      return status == MessageStatus.QUEUED ? nextAttemptAt : null;
     }
   }
 }

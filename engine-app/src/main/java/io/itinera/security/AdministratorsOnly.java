@@ -1,4 +1,4 @@
-package io.itinera.mailsink;
+package io.itinera.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,15 +13,19 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets only Camunda administrators (members of {@code camunda-admin}, HTTP Basic) read the mail
- * sink when it runs outside the embedded defaults, where the email it holds is real people's.
+ * Lets only Camunda administrators (members of {@code camunda-admin}, HTTP Basic) read a sink (the mail
+ * sink, the SMS sink) when it runs outside the embedded defaults, where the messages it holds are real
+ * people's.
  */
-class MailSinkLogin extends OncePerRequestFilter {
+public class AdministratorsOnly extends OncePerRequestFilter {
 
   private final IdentityService identity;
+  private final String what;
 
-  MailSinkLogin(IdentityService identity) {
+  /** @param what the sink's name, for the login prompt and the refusal: {@code mail sink} */
+  public AdministratorsOnly(IdentityService identity, String what) {
     this.identity = identity;
+    this.what = what;
   }
 
   @Override
@@ -30,8 +34,8 @@ class MailSinkLogin extends OncePerRequestFilter {
     if (isAdministrator(request.getHeader(HttpHeaders.AUTHORIZATION))) {
       chain.doFilter(request, response);
     } else {
-      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Itinera mail sink\", charset=\"UTF-8\"");
-      response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "The mail sink is for administrators");
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Itinera " + what + "\", charset=\"UTF-8\"");
+      response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "The " + what + " is for administrators");
     }
   }
 

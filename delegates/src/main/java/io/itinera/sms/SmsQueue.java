@@ -1,0 +1,95 @@
+package io.itinera.sms;
+
+import io.itinera.contact.ChannelConsents;
+import io.itinera.contact.Consent;
+import io.itinera.contact.Contact;
+import io.itinera.contact.Contacts;
+import io.itinera.outbox.MessageCategory;
+import io.itinera.outbox.MessageModel;
+import io.itinera.outbox.MessageStatus;
+import io.itinera.outbox.QueueResult;
+import io.itinera.outbox.SendTime;
+import io.itinera.template.TemplateException;
+import io.itinera.template.TextMessages;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Puts one SMS of a journey step into the SMS outbox, in the caller's (the engine's) transaction: checks
+ * that it may be sent, renders it and inserts it. Nothing is sent here. Marketing SMS needs the contact's
+ * SMS consent and waits out the quiet hours in the contact's zone; transactional SMS needs only a phone
+ * number. A skipped SMS is recorded with its reason; the journey goes on either way.
+ */
+@Service
+public class SmsQueue {
+
+  private final Contacts contacts;
+  private final ChannelConsents consents;
+  private final SmsOutbox outbox;
+  private final TextMessages texts;
+  private final SmsProperties properties;
+  private final SendTime sendTime;
+  private final Clock clock;
+
+  SmsQueue(Contacts contacts, ChannelConsents consents, SmsOutbox outbox, TextMessages texts, SmsProperties properties,
+      SendTime sendTime, Clock clock) {
+    this.contacts = contacts;
+    this.consents = consents;
+    this.outbox = outbox;
+    this.texts = texts;
+    this.properties = properties;
+    this.sendTime = sendTime;
+    this.clock = clock;
+  }
+
+  public QueueResult queue(SmsStep step, Map<String, Object> journeyVariables) {
+    if (outbox.hasKey(step.idempotencyKey())) {
+      return QueueResult.alreadyQueued();
+    }
+    var contact = contacts.require(step.contactId());
+    var now = clock.instant();
+    var id = UUID.randomUUID().toString();
+    var skipped = reasonToSkip(contact, step.category());
+    if (skipped != null) {
+      outbox.insert(message(id, step, contact, null, MessageStatus.SKIPPED, skipped, now, null), step.stepId(),
+          step.idempotencyKey());
+      return QueueResult.skipped(id, skipped);
+    }
+    var text = texts.render(step.text(), MessageModel.of(contact, journeyVariables));
+    var parts = SmsCodec.parts(text);
+    if (parts > properties.maxParts()) {
+      throw new TemplateException("The SMS text takes " + parts + " parts (" + text.length() + " characters, "
+          + SmsCodec.coding(text) + "), more than the " + properties.maxParts() + " allowed", null);
+    }
+    var due = sendTime.of(contact, step.category(), now);
+    outbox.insert(message(id, step, contact, text, MessageStatus.QUEUED, due.reason(), now, due.at()), step.stepId(),
+        step.idempotencyKey());
+    return QueueResult.queued(id);
+  }
+
+  /** In this order: a phone number, then for marketing the contact's SMS consent. */
+  private String reasonToSkip(Contact contact, MessageCategory category) {
+    if (contact.phone() == null) {
+      return "the contact has no phone number";
+    }
+    if (category == MessageCategory.TRANSACTIONAL) {
+      return null;
+    }
+    var consent = consents.of(contact.id(), Consent.SMS);
+    if (consent.isEmpty()) {
+      return "the contact never gave SMS consent";
+    }
+    return consent.get().granted() ? null
+        : "the contact withdrew SMS consent (" + consent.get().source() + ", " + consent.get().at() + ")";
+  }
+
+  private SmsMessage message(String id, SmsStep step, Contact contact, String text, MessageStatus status,
+      String reason, Instant now, Instant sendAt) {
+    return new SmsMessage(id, contact.id(), step.journeyKey(), step.processInstanceId(), step.category(),
+        contact.phone(), step.sender() == null ? properties.sender() : step.sender(), text, status, reason, 0, now,
+        null, sendAt, null, null, null);
+  }
+}
