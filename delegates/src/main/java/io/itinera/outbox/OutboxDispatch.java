@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends what one channel's outbox holds, over {@link DispatchSettings#connections()} connections at
  * once. Each connection claims its own batches under a token of its own in one short transaction (rows
  * other connections and nodes are claiming are skipped). The lease is short and covers only what is
- * being sent: a claim is fresh when the first message goes out, and before each further message its
- * lease is renewed; a message goes out only while its claim is still ours. Each message's outcome is
+ * being sent: before each message its lease is renewed (before the first, unless the connection was
+ * already open and the claim is fresh); a message goes out only while its claim is still ours. Each message's outcome is
  * recorded in the same short transaction that renews the next one's lease, the moment the server
  * accepted it: one commit per message. A message a slow batch did not reach in time goes to another
  * connection or node, never to both; a dead node's claims return after one lease. The message each
@@ -101,9 +101,14 @@ public final class OutboxDispatch<M extends Outgoing> {
       var claimed = true;
       for (int index = 0; index < batch.size(); index++) {
         var message = batch.get(index);
-        if (claimed && !connected()) {
-          putBack(batch.subList(index, batch.size()), owner);
-          break;
+        if (claimed && connection == null) {
+          if (!connected()) {
+            putBack(batch.subList(index, batch.size()), owner);
+            break;
+          }
+          // Connecting takes time, in which the claim may have run out: it is renewed before the first send.
+          claimed = Boolean.TRUE.equals(transaction.execute(
+              status -> outbox.renew(message.id(), owner, clock.instant().plus(settings.lease()))));
         }
         var outcome = claimed ? send(message, owner) : takenOver(message);
         claimed = recordAndRenew(outcome, index + 1 < batch.size() ? batch.get(index + 1) : null, owner);
