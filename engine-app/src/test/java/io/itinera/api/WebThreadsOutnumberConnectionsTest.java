@@ -45,7 +45,9 @@ class WebThreadsOutnumberConnectionsTest {
         "--ITINERA_DB_POOL_SIZE=2", "--ITINERA_DATA_DIR=" + Files.createTempDirectory("itinera-two-connections"),
         "--camunda.bpm.process-engine-name=two-connections",
         "--ITINERA_API_KEYS=" + ItineraAppTest.API_KEY, "--itinera.mail-sink.smtp-port=0",
-        "--camunda.bpm.job-execution.enabled=false", "--itinera.email.dispatch.enabled=false")) {
+        "--camunda.bpm.job-execution.enabled=false", "--itinera.email.dispatch.enabled=false",
+        // Cockpit keeps its set-up in static fields: a second one in this JVM would leave the shared context's broken.
+        "--camunda.bpm.webapp.enabled=false")) {
       assertThat(app.getBean(HikariDataSource.class).getMaximumPoolSize()).isEqualTo(2);
       var port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
       var api = new ApiClient(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port)));
