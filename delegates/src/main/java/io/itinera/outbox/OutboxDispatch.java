@@ -86,12 +86,12 @@ public final class OutboxDispatch<M extends Outgoing> {
     private Channel.Connection<M> connection;
 
     int sendBatch() {
-      var now = clock.instant();
       var owner = UUID.randomUUID().toString();
       List<M> batch;
       // One claim at a time on this node: claims racing each other skip each other's locked rows, and a
       // connection that found nothing would stop while the backlog is still there. Other nodes still skip.
       synchronized (claiming) {
+        var now = clock.instant();
         batch = transaction.execute(
             status -> outbox.claim(settings.batchSize(), now, now.plus(settings.lease()), owner));
       }
@@ -102,13 +102,12 @@ public final class OutboxDispatch<M extends Outgoing> {
       for (int index = 0; index < batch.size(); index++) {
         var message = batch.get(index);
         if (claimed && connection == null) {
-          if (!connected()) {
+          if (!connect()) {
             putBack(batch.subList(index, batch.size()), owner);
             break;
           }
           // Connecting takes time, in which the claim may have run out: it is renewed before the first send.
-          claimed = Boolean.TRUE.equals(transaction.execute(
-              status -> outbox.renew(message.id(), owner, clock.instant().plus(settings.lease()))));
+          claimed = recordAndRenew(null, message, owner);
         }
         var outcome = claimed ? send(message, owner) : takenOver(message);
         claimed = recordAndRenew(outcome, index + 1 < batch.size() ? batch.get(index + 1) : null, owner);
@@ -116,16 +115,14 @@ public final class OutboxDispatch<M extends Outgoing> {
       return batch.size();
     }
 
-    private boolean connected() {
-      if (connection == null) {
-        try {
-          connection = channel.open();
-        } catch (SendFailure unreachable) {
-          log.warn("{} unreachable, messages wait: {}", channel.server(), unreachable.getMessage());
-          return false;
-        }
+    private boolean connect() {
+      try {
+        connection = channel.open();
+        return true;
+      } catch (SendFailure unreachable) {
+        log.warn("{} unreachable, messages wait: {}", channel.server(), unreachable.getMessage());
+        return false;
       }
-      return true;
     }
 
     private Outcome send(M message, String owner) {
@@ -179,8 +176,8 @@ public final class OutboxDispatch<M extends Outgoing> {
   }
 
   /**
-   * Records a message's outcome and renews the next message's lease in one short transaction; returns
-   * whether the next message is still ours to send.
+   * Records a message's outcome (if any) and renews the next message's lease in one short transaction;
+   * returns whether the next message is still ours to send.
    */
   private boolean recordAndRenew(Outcome outcome, M next, String owner) {
     var nextStillOurs = transaction.execute(status -> {

@@ -2,6 +2,7 @@ package io.itinera.benchmark;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -119,7 +120,7 @@ class TimersBenchmark {
     }
     var expected = ended.count() + count;
     ended.reset();
-    ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.now().toInstant().plus(Duration.ofHours(2))));
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(Duration.ofHours(2))));
     var began = System.nanoTime();
     jobs.start();
     ended.await(expected, "runs ended by their timer");
