@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.RepositoryService;
 /**
  * Journeys that exist only for tests, each showing one rule: a goal and an event-based gateway with
  * a cooldown, once-only entry, a conditional start, what expressions see, email steps, segment and
- * contact steps, a webhook, an A/B split, waiting until a condition, an SMS waiting for its receipt,
+ * contact steps, a webhook, an A/B split, waiting until a condition, an SMS waiting for its receipt, a send on the best channel,
  * an email and a webhook step in a loop under a long journey key, and mistakes no retry can fix.
  * Deployed once; a repeated deployment of the same files is filtered out.
  */
@@ -31,6 +31,7 @@ public final class TestJourneys {
         .addClasspathResource("test-journeys/test-a-step-in-a-loop-in-a-journey-keyed.bpmn")
         .addClasspathResource("test-journeys/test-fails-at-once.bpmn")
         .addClasspathResource("test-journeys/test-sms.bpmn")
+        .addClasspathResource("test-journeys/test-channels.bpmn")
         .deploy();
   }
 }

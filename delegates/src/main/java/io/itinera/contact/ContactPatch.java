@@ -3,12 +3,14 @@ package io.itinera.contact;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A partial update of a contact, as the identify call sends it: fields not present stay as they
- * are; attributes are merged, and an attribute set to null is removed; {@code smsConsent}, when not
- * null, becomes the contact's SMS consent. A contact holds at most
+ * are; attributes are merged, and an attribute set to null is removed; each entry of {@code consents}
+ * becomes the contact's consent on that channel (email consent withdrawn is the unsubscribe, granted
+ * lifts it); {@code channelOrder}, when not null, becomes the contact's channel priority. A contact holds at most
  * {@value #MAX_ATTRIBUTES} attributes, so that they always fit their column whatever the merges.
  */
 public record ContactPatch(
@@ -18,7 +20,12 @@ public record ContactPatch(
     Change<String> locale,
     Change<String> lifecycleStage,
     Map<String, Object> attributes,
-    Consent smsConsent) {
+    Map<String, Consent> consents,
+    List<String> channelOrder) {
+
+  /** The channel whose consent is the contact's unsubscribe. */
+  public static final String EMAIL = "email";
+
 
   public static final int MAX_ATTRIBUTES = 100;
 
@@ -36,6 +43,10 @@ public record ContactPatch(
           + " would make " + merged.size() + ": remove some by setting them to null");
     }
     var timezone = this.timezone.or(contact.timezone());
+    var emailConsent = consents.get(EMAIL);
+    var unsubscribedAt = emailConsent == null ? contact.unsubscribedAt()
+        : emailConsent.granted() ? null
+        : contact.unsubscribedAt() == null ? emailConsent.at() : contact.unsubscribedAt();
     return new Contact(
         contact.id(),
         email.or(contact.email()),
@@ -47,7 +58,7 @@ public record ContactPatch(
         contact.engagementScore(),
         contact.scoreAt(),
         contact.lastEngagedAt(),
-        contact.unsubscribedAt(),
+        unsubscribedAt,
         contact.createdAt(),
         now);
   }

@@ -4,6 +4,7 @@ import io.itinera.catalogue.NameCatalogue;
 import io.itinera.journey.JourneyRouter;
 import java.time.Clock;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -11,22 +12,27 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies an identify call: merges the change into the stored contact, starts the journeys whose
  * start condition the change made true, and lets the contact's running journeys re-check their
  * conditional events (wait until {@code ${contact.lifecycleStage == 'customer'}}), in one
- * transaction. A consent change comes with it.
+ * transaction. Consent changes and the channel order come with it; a withdrawal is published
+ * ({@link ConsentWithdrawn}) in the same transaction.
  */
 @Service
 public class ContactUpdates {
 
   private final Contacts contacts;
   private final ChannelConsents consents;
+  private final ChannelPriorities priorities;
   private final NameCatalogue names;
   private final JourneyRouter router;
   private final TransactionTemplate transaction;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  public ContactUpdates(Contacts contacts, ChannelConsents consents, NameCatalogue names, JourneyRouter router,
-      TransactionTemplate transaction, Clock clock) {
+  public ContactUpdates(Contacts contacts, ChannelConsents consents, ChannelPriorities priorities, NameCatalogue names,
+      JourneyRouter router, TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
     this.contacts = contacts;
     this.consents = consents;
+    this.priorities = priorities;
+    this.events = events;
     this.names = names;
     this.router = router;
     this.transaction = transaction;
@@ -44,8 +50,9 @@ public class ContactUpdates {
       } else {
         contacts.insert(updated);
       }
-      if (patch.smsConsent() != null) {
-        consents.record(contactId, Consent.SMS, patch.smsConsent());
+      patch.consents().forEach((channel, consent) -> record(contactId, channel, consent));
+      if (patch.channelOrder() != null) {
+        priorities.set(contactId, patch.channelOrder());
       }
       names.recordAttributes(updated.attributes().keySet());
       var routing = router.contactChanged(contactId, holdingBefore);
@@ -63,9 +70,16 @@ public class ContactUpdates {
   public boolean recordConsent(String contactId, String channel, Consent consent) {
     return Boolean.TRUE.equals(transaction.execute(status -> contacts.findForUpdate(contactId)
         .map(contact -> {
-          consents.record(contactId, channel, consent);
+          record(contactId, channel, consent);
           return true;
         })
         .orElse(false)));
+  }
+
+  private void record(String contactId, String channel, Consent consent) {
+    consents.record(contactId, channel, consent);
+    if (!consent.granted()) {
+      events.publishEvent(new ConsentWithdrawn(contactId, channel));
+    }
   }
 }

@@ -57,14 +57,14 @@ public class UpdateContactDelegate implements JavaDelegate, JourneyStep {
     INCREMENT.from(execution).forEach((name, delta) -> attributes.put(name, incremented(contact, name, delta)));
     REMOVE.from(execution).forEach(name -> attributes.put(name, null));
     var stage = LIFECYCLE_STAGE.from(execution);
-    updates.apply(contactId, new ContactPatch(Change.none(), Change.none(), Change.none(), Change.none(),
-        stage instanceof String text ? Change.to(text) : Change.none(), attributes, null));
     var marketing = MARKETING.from(execution);
-    if ("stop".equals(marketing)) {
-      contacts.unsubscribe(contactId, clock.instant());
-    } else if (marketing != null) {
+    if (marketing != null && !"stop".equals(marketing)) {
       throw MARKETING.invalid(execution, "can only be 'stop', not '" + marketing + "'");
     }
+    var consents = marketing == null ? Map.<String, Consent>of()
+        : Map.of(ContactPatch.EMAIL, new Consent(false, clock.instant(), "journey " + StepInputs.journeyKey(execution)));
+    updates.apply(contactId, new ContactPatch(Change.none(), Change.none(), Change.none(), Change.none(),
+        stage instanceof String text ? Change.to(text) : Change.none(), attributes, consents, null));
   }
 
   private static Object attributeValue(String name, Object value) {

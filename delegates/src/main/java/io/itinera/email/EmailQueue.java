@@ -1,8 +1,10 @@
 package io.itinera.email;
 
 import io.itinera.contact.Contact;
+import io.itinera.contact.ConsentWithdrawn;
 import io.itinera.contact.Contacts;
 import io.itinera.contact.Suppressions;
+import io.itinera.outbox.ChannelRules;
 import io.itinera.outbox.MessageCategory;
 import io.itinera.outbox.MessageModel;
 import io.itinera.outbox.MessageStatus;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,8 +28,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class EmailQueue {
 
+  /** The channel's name in the channel rules and the contact's channel order. */
+  public static final String CHANNEL = "email";
+
   private final Contacts contacts;
   private final Suppressions suppressions;
+  private final ChannelRules rules;
   private final Outbox outbox;
   private final EmailTemplates templates;
   private final EmailLinks links;
@@ -35,11 +42,12 @@ public class EmailQueue {
   private final Clock clock;
   private final EmailMetrics metrics;
 
-  EmailQueue(Contacts contacts, Suppressions suppressions, Outbox outbox, EmailTemplates templates,
+  EmailQueue(Contacts contacts, Suppressions suppressions, ChannelRules rules, Outbox outbox, EmailTemplates templates,
       EmailLinks links, EmailProperties properties, SendTime sendTime, Clock clock,
       EmailMetrics metrics) {
     this.contacts = contacts;
     this.suppressions = suppressions;
+    this.rules = rules;
     this.outbox = outbox;
     this.templates = templates;
     this.links = links;
@@ -56,18 +64,18 @@ public class EmailQueue {
     var contact = contacts.require(step.contactId());
     var now = clock.instant();
     var id = UUID.randomUUID().toString();
-    var skipped = reasonToSkip(contact, step.category(), now);
+    var due = sendTime.of(contact, step.category(), now);
+    var skipped = reasonToSkip(contact, step, due.at());
     if (skipped != null) {
       outbox.insert(message(id, step, contact, null, MessageStatus.SKIPPED, skipped.text(), now, null),
-          step.stepId(), step.idempotencyKey());
+          step.stepId(), step.idempotencyKey(), step.topic());
       metrics.skipped(step, skipped.reason());
       return QueueResult.skipped(id, skipped.text());
     }
     var rendered = templates.render(step.template(), model(contact, journeyVariables, id));
     var email = links.track(rendered, id);
-    var due = sendTime.of(contact, step.category(), now);
     outbox.insert(message(id, step, contact, email, MessageStatus.QUEUED, due.reason(), now, due.at()), step.stepId(),
-        step.idempotencyKey());
+        step.idempotencyKey(), step.topic());
     metrics.queued(step);
     return QueueResult.queued(id);
   }
@@ -86,8 +94,34 @@ public class EmailQueue {
         .map(contact -> templates.render(template, model(contact, journeyVariables, "preview")));
   }
 
-  /** In this order: an address, consent (marketing), the frequency cap (marketing). */
-  private Skip reasonToSkip(Contact contact, MessageCategory category, Instant now) {
+  /** In the withdrawal's transaction: what quiet hours or a retry still hold for the contact does not go out. */
+  @EventListener
+  void takeBack(ConsentWithdrawn withdrawn) {
+    if (CHANNEL.equals(withdrawn.channel())) {
+      outbox.skipWaitingMarketing(withdrawn.contactId(), "the contact withdrew email consent before it went out");
+    }
+  }
+
+  /**
+   * Why this contact cannot get email of this category at all, or null: an address, and for marketing
+   * consent (no unsubscribe) and no suppression.
+   */
+  public String unreachable(Contact contact, MessageCategory category) {
+    var skip = reachable(contact, category);
+    return skip == null ? null : skip.text();
+  }
+
+  /** In this order: an address, consent (marketing), suppression (marketing), the channel rules (marketing). */
+  private Skip reasonToSkip(Contact contact, EmailStep step, Instant due) {
+    var unreachable = reachable(contact, step.category());
+    if (unreachable != null || step.category() == MessageCategory.TRANSACTIONAL) {
+      return unreachable;
+    }
+    var rule = rules.reasonToSkip(contact.id(), CHANNEL, step.topic(), due);
+    return rule == null ? null : new Skip(SkipReason.valueOf(rule.constant()), rule.text());
+  }
+
+  private Skip reachable(Contact contact, MessageCategory category) {
     if (contact.email() == null) {
       return new Skip(SkipReason.NO_ADDRESS, "the contact has no email address");
     }
@@ -99,16 +133,6 @@ public class EmailQueue {
     }
     if (suppressions.isSuppressed(contact.email())) {
       return new Skip(SkipReason.SUPPRESSED, "the address is suppressed");
-    }
-    var cap = properties.frequencyCap();
-    var recent = outbox.marketingSince(contact.id(), now.minus(cap.window()));
-    if (recent.size() >= cap.max()) {
-      return new Skip(SkipReason.FREQUENCY_CAP, "frequency cap: " + cap.max() + " marketing emails within "
-          + cap.window());
-    }
-    if (!recent.isEmpty() && recent.get(0).isAfter(now.minus(cap.minGap()))) {
-      return new Skip(SkipReason.FREQUENCY_CAP,
-          "frequency cap: the last marketing email went out less than " + cap.minGap() + " ago");
     }
     return null;
   }

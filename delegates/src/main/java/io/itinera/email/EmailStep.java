@@ -5,13 +5,14 @@ import io.itinera.journey.StepInputs;
 import io.itinera.journey.StepPass;
 import io.itinera.outbox.CategoryStep;
 import io.itinera.outbox.MessageCategory;
+import io.itinera.outbox.TopicStep;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
  * The settings of one Send email step, read from its input parameters: {@code template},
- * {@code category} ({@code marketing} or {@code transactional}), and optionally {@code sender} and
- * {@code replyTo}. The idempotency key is the run, the step and its pass ({@link StepPass}), so a retried
+ * {@code category} ({@code marketing} or {@code transactional}), and optionally {@code sender},
+ * {@code replyTo} and {@code topic} (for cross-channel suppression). The idempotency key is the run, the step and its pass ({@link StepPass}), so a retried
  * step queues once and a step in a loop queues once per pass.
  */
 public record EmailStep(
@@ -22,14 +23,16 @@ public record EmailStep(
     MessageCategory category,
     String sender,
     String replyTo,
+    String topic,
     String stepId,
     String idempotencyKey) {
 
   public static final StepInput<String> TEMPLATE = StepInput.required("template");
   static final StepInput<String> CATEGORY = StepInput.required("category");
   static final StepInput<String> SENDER = StepInput.optional("sender");
+  static final StepInput<String> TOPIC = TopicStep.input();
   static final StepInput<String> REPLY_TO = StepInput.optional("replyTo");
-  static final StepInputs INPUTS = StepInputs.of(List.of(TEMPLATE, CATEGORY, SENDER, REPLY_TO));
+  static final StepInputs INPUTS = StepInputs.of(List.of(TEMPLATE, CATEGORY, SENDER, REPLY_TO, TOPIC));
 
   public static EmailStep from(DelegateExecution execution) {
     var template = TEMPLATE.from(execution);
@@ -42,6 +45,7 @@ public record EmailStep(
         category,
         SENDER.from(execution),
         REPLY_TO.from(execution),
+        TopicStep.from(TOPIC, execution),
         execution.getCurrentActivityId(),
         StepPass.idempotencyKey(execution));
   }

@@ -24,18 +24,18 @@ public class Outbox extends OutboxRows<OutboxMessage> {
   private final JdbcClient jdbc;
 
   public Outbox(JdbcClient jdbc) {
-    super(jdbc, "email_message", COLUMNS, Outbox::message, null);
+    super("email", jdbc, "email_message", COLUMNS, Outbox::message, null);
     this.jdbc = jdbc;
   }
 
-  void insert(OutboxMessage message, String stepId, String idempotencyKey) {
-    jdbc.sql("INSERT INTO email_message (" + COLUMNS + ", step_id, idempotency_key)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+  void insert(OutboxMessage message, String stepId, String idempotencyKey, String topic) {
+    jdbc.sql("INSERT INTO email_message (" + COLUMNS + ", step_id, idempotency_key, topic)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(message.id(), message.contactId(), message.journeyKey(), message.processInstanceId(),
             message.template(), message.category().name(), message.recipient(), message.sender(), message.replyTo(),
             message.subject(), message.html(), message.text(), message.status().name(), message.reason(),
             message.attempts(), utc(message.createdAt()), utc(message.sentAt()), utc(message.nextAttemptAt()), stepId,
-            idempotencyKey)
+            idempotencyKey, topic)
         .update();
   }
 
@@ -64,15 +64,6 @@ public class Outbox extends OutboxRows<OutboxMessage> {
   public record Engagement(long opened, long clicked) {
 
     public static final Engagement NONE = new Engagement(0, 0);
-  }
-
-  /** Marketing messages queued or sent to the contact since then, for the frequency cap. */
-  List<Instant> marketingSince(String contactId, Instant since) {
-    return jdbc.sql("SELECT created_at FROM email_message WHERE contact_id = ? AND category = 'MARKETING'"
-            + " AND status IN ('QUEUED', 'SENDING', 'SENT') AND created_at >= ? ORDER BY created_at DESC")
-        .params(contactId, utc(since))
-        .query((row, number) -> row.getObject(1, OffsetDateTime.class).toInstant())
-        .list();
   }
 
   private static OutboxMessage message(ResultSet row, int number) throws SQLException {

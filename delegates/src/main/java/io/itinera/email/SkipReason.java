@@ -7,6 +7,8 @@ enum SkipReason {
   NO_ADDRESS,
   UNSUBSCRIBED,
   SUPPRESSED,
+  TOPIC,
+  SPACING,
   FREQUENCY_CAP;
 
   /** The label value in metrics: {@code no_address}, {@code frequency_cap}, ... */

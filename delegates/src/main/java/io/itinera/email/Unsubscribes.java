@@ -1,5 +1,8 @@
 package io.itinera.email;
 
+import io.itinera.contact.Consent;
+import io.itinera.contact.ContactPatch;
+import io.itinera.contact.ContactUpdates;
 import io.itinera.contact.Contacts;
 import io.itinera.event.EventIntake;
 import io.itinera.event.NewEvent;
@@ -26,14 +29,16 @@ public class Unsubscribes {
 
   private final Outbox outbox;
   private final Contacts contacts;
+  private final ContactUpdates updates;
   private final EventIntake intake;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  public Unsubscribes(Outbox outbox, Contacts contacts, EventIntake intake, TransactionTemplate transaction,
-      Clock clock) {
+  public Unsubscribes(Outbox outbox, Contacts contacts, ContactUpdates updates, EventIntake intake,
+      TransactionTemplate transaction, Clock clock) {
     this.outbox = outbox;
     this.contacts = contacts;
+    this.updates = updates;
     this.intake = intake;
     this.transaction = transaction;
     this.clock = clock;
@@ -51,7 +56,14 @@ public class Unsubscribes {
       return outcome;
     }
     var contactId = message.orElseThrow().contactId();
-    var changed = transaction.execute(status -> contacts.unsubscribe(contactId, clock.instant()));
+    var changed = transaction.execute(status -> {
+      var now = clock.instant();
+      var unsubscribed = contacts.unsubscribe(contactId, now);
+      if (unsubscribed.orElse(false)) {
+        updates.recordConsent(contactId, ContactPatch.EMAIL, new Consent(false, now, "unsubscribe link"));
+      }
+      return unsubscribed;
+    });
     if (changed == null || changed.isEmpty()) {
       return Outcome.NOBODY;
     }

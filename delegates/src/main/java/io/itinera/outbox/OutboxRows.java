@@ -18,12 +18,13 @@ import org.springframework.stereotype.Repository;
 /**
  * The claim rules of an outbox table, the same for every channel: each channel's table has the columns
  * {@code id, idempotency_key, contact_id, journey_key, step_id, status, reason, attempts, claimed_by,
- * next_attempt_at, created_at, sent_at}, and one repository (a subclass) owns it. Writes join the caller's
- * transaction.
+ * next_attempt_at, created_at, sent_at, category, topic}, and one repository (a subclass) owns it. Writes join
+ * the caller's transaction.
  */
 @Repository
 public abstract class OutboxRows<M extends Outgoing> {
 
+  private final String channel;
   private final JdbcClient jdbc;
   private final String table;
   private final String columns;
@@ -33,10 +34,13 @@ public abstract class OutboxRows<M extends Outgoing> {
   private final String markSent;
 
   /**
+   * @param channel the channel's name in rules and reasons: {@code email}, {@code sms}
    * @param columns the columns {@code rows} reads
    * @param serverIdColumn where {@link #markSent} keeps the server's id of a message, or null to drop it
    */
-  protected OutboxRows(JdbcClient jdbc, String table, String columns, RowMapper<M> rows, String serverIdColumn) {
+  protected OutboxRows(String channel, JdbcClient jdbc, String table, String columns, RowMapper<M> rows,
+      String serverIdColumn) {
+    this.channel = channel;
     this.jdbc = jdbc;
     this.table = table;
     this.columns = columns;
@@ -107,6 +111,29 @@ public abstract class OutboxRows<M extends Outgoing> {
     return jdbc.sql("UPDATE " + table + " SET status = 'FAILED', attempts = ?, next_attempt_at = NULL, reason = ?"
             + owned)
         .params(attempts, truncate(reason), id, owner).update() == 1;
+  }
+
+  /**
+   * The contact's marketing messages created since then that went or will go out (queued, being sent, sent),
+   * each at the time it went or is due to go: what the channel rules count.
+   */
+  public List<Touch> marketingSince(String contactId, Instant since) {
+    return jdbc.sql("SELECT topic, COALESCE(sent_at, next_attempt_at, created_at) AS at FROM " + table
+            + " WHERE contact_id = ? AND category = 'MARKETING' AND status IN ('QUEUED', 'SENDING', 'SENT')"
+            + " AND created_at >= ?")
+        .params(contactId, utc(since))
+        .query((row, number) -> new Touch(channel, row.getString("topic"), instant(row, "at")))
+        .list();
+  }
+
+  /**
+   * Takes back the contact's marketing messages that have not gone out yet (held by quiet hours, or waiting
+   * for a retry): they are skipped with the reason. Messages being sent at this moment are not touched.
+   */
+  public int skipWaitingMarketing(String contactId, String reason) {
+    return jdbc.sql("UPDATE " + table + " SET status = 'SKIPPED', next_attempt_at = NULL, reason = ?"
+            + " WHERE contact_id = ? AND category = 'MARKETING' AND status = 'QUEUED'")
+        .params(truncate(reason), contactId).update();
   }
 
   public Optional<M> find(String id) {

@@ -21,17 +21,17 @@ public class SmsOutbox extends OutboxRows<SmsMessage> {
   private final JdbcClient jdbc;
 
   public SmsOutbox(JdbcClient jdbc) {
-    super(jdbc, "sms_message", COLUMNS, SmsOutbox::message, "smsc_message_id");
+    super("sms", jdbc, "sms_message", COLUMNS, SmsOutbox::message, "smsc_message_id");
     this.jdbc = jdbc;
   }
 
-  void insert(SmsMessage message, String stepId, String idempotencyKey) {
-    jdbc.sql("INSERT INTO sms_message (" + COLUMNS + ", step_id, idempotency_key)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+  void insert(SmsMessage message, String stepId, String idempotencyKey, String topic) {
+    jdbc.sql("INSERT INTO sms_message (" + COLUMNS + ", step_id, idempotency_key, topic)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(message.id(), message.contactId(), message.journeyKey(), message.processInstanceId(),
             message.category().name(), message.recipient(), message.sender(), message.text(), message.status().name(),
             message.reason(), message.attempts(), utc(message.createdAt()), utc(message.sentAt()),
-            utc(message.nextAttemptAt()), null, null, null, stepId, idempotencyKey)
+            utc(message.nextAttemptAt()), null, null, null, stepId, idempotencyKey, topic)
         .update();
   }
 

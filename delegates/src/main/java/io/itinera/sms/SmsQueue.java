@@ -3,7 +3,9 @@ package io.itinera.sms;
 import io.itinera.contact.ChannelConsents;
 import io.itinera.contact.Consent;
 import io.itinera.contact.Contact;
+import io.itinera.contact.ConsentWithdrawn;
 import io.itinera.contact.Contacts;
+import io.itinera.outbox.ChannelRules;
 import io.itinera.outbox.MessageCategory;
 import io.itinera.outbox.MessageModel;
 import io.itinera.outbox.MessageStatus;
@@ -15,29 +17,35 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
  * Puts one SMS of a journey step into the SMS outbox, in the caller's (the engine's) transaction: checks
  * that it may be sent, renders it and inserts it. Nothing is sent here. Marketing SMS needs the contact's
- * SMS consent and waits out the quiet hours in the contact's zone; transactional SMS needs only a phone
- * number. A skipped SMS is recorded with its reason; the journey goes on either way.
+ * SMS consent, obeys the channel rules and waits out the quiet hours in the contact's zone; transactional SMS
+ * needs only a phone number. A skipped SMS is recorded with its reason; the journey goes on either way.
  */
 @Service
 public class SmsQueue {
 
+  /** The channel's name in the channel rules, consents and the contact's channel order. */
+  public static final String CHANNEL = Consent.SMS;
+
   private final Contacts contacts;
   private final ChannelConsents consents;
+  private final ChannelRules rules;
   private final SmsOutbox outbox;
   private final TextMessages texts;
   private final SmsProperties properties;
   private final SendTime sendTime;
   private final Clock clock;
 
-  SmsQueue(Contacts contacts, ChannelConsents consents, SmsOutbox outbox, TextMessages texts, SmsProperties properties,
-      SendTime sendTime, Clock clock) {
+  SmsQueue(Contacts contacts, ChannelConsents consents, ChannelRules rules, SmsOutbox outbox, TextMessages texts,
+      SmsProperties properties, SendTime sendTime, Clock clock) {
     this.contacts = contacts;
     this.consents = consents;
+    this.rules = rules;
     this.outbox = outbox;
     this.texts = texts;
     this.properties = properties;
@@ -52,10 +60,11 @@ public class SmsQueue {
     var contact = contacts.require(step.contactId());
     var now = clock.instant();
     var id = UUID.randomUUID().toString();
-    var skipped = reasonToSkip(contact, step.category());
+    var due = sendTime.of(contact, step.category(), now);
+    var skipped = reasonToSkip(contact, step, due.at());
     if (skipped != null) {
       outbox.insert(message(id, step, contact, null, MessageStatus.SKIPPED, skipped, now, null), step.stepId(),
-          step.idempotencyKey());
+          step.idempotencyKey(), step.topic());
       return QueueResult.skipped(id, skipped);
     }
     var text = texts.render(step.text(), MessageModel.of(contact, journeyVariables));
@@ -64,14 +73,31 @@ public class SmsQueue {
       throw new TemplateException("The SMS text takes " + parts + " parts (" + text.length() + " characters, "
           + SmsCodec.coding(text) + "), more than the " + properties.maxParts() + " allowed", null);
     }
-    var due = sendTime.of(contact, step.category(), now);
     outbox.insert(message(id, step, contact, text, MessageStatus.QUEUED, due.reason(), now, due.at()), step.stepId(),
-        step.idempotencyKey());
+        step.idempotencyKey(), step.topic());
     return QueueResult.queued(id);
   }
 
-  /** In this order: a phone number, then for marketing the contact's SMS consent. */
-  private String reasonToSkip(Contact contact, MessageCategory category) {
+  /** In this order: a phone number, then for marketing the contact's SMS consent and the channel rules. */
+  private String reasonToSkip(Contact contact, SmsStep step, Instant due) {
+    var unreachable = unreachable(contact, step.category());
+    if (unreachable != null || step.category() == MessageCategory.TRANSACTIONAL) {
+      return unreachable;
+    }
+    var rule = rules.reasonToSkip(contact.id(), CHANNEL, step.topic(), due);
+    return rule == null ? null : rule.text();
+  }
+
+  /** In the withdrawal's transaction: what quiet hours or a retry still hold for the contact does not go out. */
+  @EventListener
+  void takeBack(ConsentWithdrawn withdrawn) {
+    if (CHANNEL.equals(withdrawn.channel())) {
+      outbox.skipWaitingMarketing(withdrawn.contactId(), "the contact withdrew SMS consent before it went out");
+    }
+  }
+
+  /** Why this contact cannot get SMS of this category at all, or null: a phone number, and for marketing consent. */
+  public String unreachable(Contact contact, MessageCategory category) {
     if (contact.phone() == null) {
       return "the contact has no phone number";
     }

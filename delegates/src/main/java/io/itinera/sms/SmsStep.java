@@ -5,13 +5,15 @@ import io.itinera.journey.StepInputs;
 import io.itinera.journey.StepPass;
 import io.itinera.outbox.CategoryStep;
 import io.itinera.outbox.MessageCategory;
+import io.itinera.outbox.TopicStep;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
  * The settings of one Send SMS step, read from its input parameters: {@code text} (a Thymeleaf TEXT
  * template written in the step, with {@code [(*{contact.firstName})]}: the engine itself reads {@code ${...}}), {@code category} ({@code marketing} or {@code transactional}) and
- * optionally {@code sender} (the sender id shown on the phone). The idempotency key is the run, the step and
+ * optionally {@code sender} (the sender id shown on the phone) and {@code topic} (for cross-channel
+ * suppression). The idempotency key is the run, the step and
  * its pass ({@link StepPass}), so a retried step queues once and a step in a loop once per pass.
  */
 public record SmsStep(
@@ -21,13 +23,15 @@ public record SmsStep(
     String text,
     MessageCategory category,
     String sender,
+    String topic,
     String stepId,
     String idempotencyKey) {
 
   static final StepInput<String> TEXT = StepInput.required("text");
   static final StepInput<String> CATEGORY = StepInput.required("category");
   static final StepInput<String> SENDER = StepInput.optional("sender");
-  static final StepInputs INPUTS = StepInputs.of(List.of(TEXT, CATEGORY, SENDER));
+  static final StepInput<String> TOPIC = TopicStep.input();
+  static final StepInputs INPUTS = StepInputs.of(List.of(TEXT, CATEGORY, SENDER, TOPIC));
 
   public static SmsStep from(DelegateExecution execution) {
     var text = TEXT.from(execution);
@@ -43,6 +47,7 @@ public record SmsStep(
         text,
         category,
         sender,
+        TopicStep.from(TOPIC, execution),
         execution.getCurrentActivityId(),
         StepPass.idempotencyKey(execution));
   }

@@ -17,7 +17,7 @@ class EmailLinksTest {
 
   private final TrackingTokens tokens = new TrackingTokens("a-test-secret-of-enough-length");
   private final EmailLinks links = new EmailLinks(tokens,
-      new EmailProperties("news@itinera.example", "Itinera", "1 Example Street", BASE + "/", null, null, null, 3));
+      new EmailProperties("news@itinera.example", "Itinera", "1 Example Street", BASE + "/", null, null, 3));
 
   @Test
   void tracksEveryHttpLinkWhateverItsQuoting() {

@@ -86,7 +86,7 @@ public final class EmailBenchmark {
         transaction.executeWithoutResult(status -> {
           for (int j = first; j < Math.min(first + 100, count); j++) {
             var contactId = "bench-" + run + "-" + j;
-            queue.queue(new EmailStep(contactId, "bench", null, "welcome", MessageCategory.TRANSACTIONAL, null, null,
+            queue.queue(new EmailStep(contactId, "bench", null, "welcome", MessageCategory.TRANSACTIONAL, null, null, null,
                 "Task_Bench", "bench:" + contactId), Map.of());
           }
         });

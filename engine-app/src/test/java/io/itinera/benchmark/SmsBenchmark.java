@@ -92,7 +92,7 @@ class SmsBenchmark {
         consents.record(id, Consent.SMS, new Consent(true, now, "benchmark"));
       });
       var text = i % 2 == 0 ? GSM : UCS2;
-      var step = new SmsStep(id, "sms-bench", null, text, MessageCategory.TRANSACTIONAL, "Itinera", "Task_Sms",
+      var step = new SmsStep(id, "sms-bench", null, text, MessageCategory.TRANSACTIONAL, "Itinera", null, "Task_Sms",
           UUID.randomUUID().toString());
       transaction.executeWithoutResult(status -> queue.queue(step, Map.of()));
     }

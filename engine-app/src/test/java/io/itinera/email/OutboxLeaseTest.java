@@ -186,7 +186,7 @@ class OutboxLeaseTest {
     mail.setHost("127.0.0.1");
     mail.setPort(smtp.port());
     var settings = new EmailProperties(properties.from(), properties.fromName(), properties.postalAddress(),
-        properties.baseUrl(), properties.templatesDirectory(), properties.frequencyCap(), dispatch,
+        properties.baseUrl(), properties.templatesDirectory(), dispatch,
         properties.softBounceLimit());
     return new OutboxDispatcher(outbox, mail, links, settings, transaction, clock, metrics);
   }
@@ -198,7 +198,7 @@ class OutboxLeaseTest {
       var due = START.minusSeconds(count - i);
       outbox.insert(new OutboxMessage(id, contact, null, null, "welcome", MessageCategory.TRANSACTIONAL,
           contact + "@example.com", properties.from(), null, "Message " + i, "<p>" + i + "</p>", String.valueOf(i),
-          MessageStatus.QUEUED, null, 0, due, null, due), null, id);
+          MessageStatus.QUEUED, null, 0, due, null, due), null, id, null);
       queued.add(id);
     }
   }

@@ -25,7 +25,10 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -130,6 +133,26 @@ class ContactController {
     if (sent.has("smsConsent") && smsConsent == null) {
       throw new InvalidFieldException("smsConsent", "SMS consent cannot be cleared: send it as withdrawn");
     }
+    var consents = new LinkedHashMap<String, Consent>();
+    if (smsConsent != null) {
+      consents.put(Consent.SMS, consent(smsConsent, now));
+    }
+    List<String> order = null;
+    if (request.channels() != null) {
+      order = new ArrayList<>();
+      for (int i = 0; i < request.channels().size(); i++) {
+        var choice = request.channels().get(i);
+        if (order.contains(choice.channel())) {
+          throw new InvalidFieldException("channels[" + i + "].channel",
+              "'" + choice.channel() + "' is listed twice: list each channel once, most preferred first");
+        }
+        order.add(choice.channel());
+        if (choice.consent() != null && consents.put(choice.channel(), consent(choice.consent(), now)) != null) {
+          throw new InvalidFieldException("channels[" + i + "].consent",
+              "SMS consent is also given in smsConsent: give it once");
+        }
+      }
+    }
     return new ContactPatch(
         change(sent, "email", request.email(), Function.identity()),
         change(sent, "phone", request.phone(), Function.identity()),
@@ -137,8 +160,12 @@ class ContactController {
         change(sent, "locale", request.locale(), ContactController::locale),
         change(sent, "lifecycleStage", request.lifecycleStage(), Function.identity()),
         request.attributes() == null ? Map.of() : request.attributes(),
-        smsConsent == null ? null : new Consent("granted".equals(smsConsent.status()),
-            smsConsent.at() == null ? now : smsConsent.at(), smsConsent.source()));
+        consents,
+        order);
+  }
+
+  private static Consent consent(ContactRequest.ConsentChange change, Instant now) {
+    return new Consent("granted".equals(change.status()), change.at() == null ? now : change.at(), change.source());
   }
 
   private static <T, R> Change<R> change(ObjectNode sent, String field, T value, Function<T, R> convert) {

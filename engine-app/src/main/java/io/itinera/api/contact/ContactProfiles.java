@@ -3,11 +3,13 @@ package io.itinera.api.contact;
 import io.itinera.contact.ChannelConsents;
 import io.itinera.contact.Consent;
 import io.itinera.contact.Contact;
+import io.itinera.contact.ContactPatch;
 import io.itinera.contact.Contacts;
 import io.itinera.contact.EngagementScoring;
 import io.itinera.contact.Suppressions;
 import io.itinera.journey.Enrolment;
 import io.itinera.journey.JourneyEnrolments;
+import io.itinera.outbox.ChannelOrder;
 import io.itinera.segment.Segments;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
@@ -20,12 +22,14 @@ class ContactProfiles {
   private final EngagementScoring scoring;
   private final Suppressions suppressions;
   private final ChannelConsents consents;
+  private final ChannelOrder order;
   private final JourneyEnrolments enrolments;
   private final Clock clock;
 
   ContactProfiles(Segments segments, EngagementScoring scoring, Suppressions suppressions,
-      ChannelConsents consents, JourneyEnrolments enrolments, Clock clock) {
+      ChannelConsents consents, ChannelOrder order, JourneyEnrolments enrolments, Clock clock) {
     this.consents = consents;
+    this.order = order;
     this.segments = segments;
     this.scoring = scoring;
     this.suppressions = suppressions;
@@ -42,10 +46,10 @@ class ContactProfiles {
         contact.id(),
         contact.email(),
         contact.phone(),
-        consents.of(contact.id(), Consent.SMS)
-            .map(consent -> new ContactResponse.SmsConsent(consent.granted() ? "granted" : "withdrawn", consent.at(),
-                consent.source()))
-            .orElse(new ContactResponse.SmsConsent("none", null, null)),
+        consent(contact, Consent.SMS),
+        order.of(contact.id()).stream()
+            .map(channel -> new ContactResponse.ChannelState(channel, consent(contact, channel)))
+            .toList(),
         contact.timezone().getId(),
         contact.locale(),
         contact.lifecycleStage(),
@@ -57,6 +61,18 @@ class ContactProfiles {
         journeys,
         contact.createdAt(),
         contact.updatedAt());
+  }
+
+  /** The last recorded change; an email unsubscribe from before changes were recorded shows as withdrawn. */
+  private ContactResponse.ConsentState consent(Contact contact, String channel) {
+    var recorded = consents.of(contact.id(), channel)
+        .map(consent -> new ContactResponse.ConsentState(consent.granted() ? "granted" : "withdrawn", consent.at(),
+            consent.source()));
+    if (ContactPatch.EMAIL.equals(channel) && contact.unsubscribedAt() != null
+        && recorded.filter(state -> state.status().equals("withdrawn")).isEmpty()) {
+      return new ContactResponse.ConsentState("withdrawn", contact.unsubscribedAt(), null);
+    }
+    return recorded.orElse(ContactResponse.ConsentState.NONE);
   }
 
   private String subscription(Contact contact) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Map;
 @Schema(description = "Fields left out stay as stored; null clears a field or removes an attribute", example = """
     {"email": "ann@example.com", "timezone": "Europe/Berlin", "locale": "de-DE", "lifecycleStage": "customer",
      "phone": "+491701234567", "smsConsent": {"status": "granted", "source": "checkout-form"},
+     "channels": [{"channel": "push"}, {"channel": "email"}, {"channel": "sms"}],
      "attributes": {"firstName": "Ann", "plan": "pro", "renewsOn": "2027-03-01"}}""")
 record ContactRequest(
     @Email(message = "must be an email address") @Size(max = 320) String email,
@@ -27,17 +29,29 @@ record ContactRequest(
     @Size(max = 35) String locale,
     @Size(max = 64) String lifecycleStage,
     Map<String, Object> attributes,
-    @Valid SmsConsent smsConsent) {
+    @Valid ConsentChange smsConsent,
+    @Valid @Size(max = 3) List<@NotNull @Valid ChannelChoice> channels) {
 
   /** E.164: a country code that does not start with 0, at most 15 digits in all (8 at least, for a real number). */
   static final String PHONE = "\\+[1-9][0-9]{7,14}";
 
-  /** A change of SMS consent: {@code at} defaults to when the call arrives. */
+  /** A change of consent on a channel: {@code at} defaults to when the call arrives. */
   @Schema(example = """
       {"status": "granted", "source": "checkout-form", "at": "2026-11-29T10:15:00Z"}""")
-  record SmsConsent(
+  record ConsentChange(
       @NotNull @Pattern(regexp = "granted|withdrawn", message = "must be 'granted' or 'withdrawn'") String status,
       Instant at,
       @NotBlank @Size(max = 255) String source) {
+  }
+
+  /**
+   * One of the contact's channels, most preferred first: the list is the contact's channel priority, and a
+   * consent given with a channel becomes the contact's consent on it (email: withdrawn unsubscribes).
+   */
+  @Schema(example = """
+      {"channel": "push", "consent": {"status": "granted", "source": "app-settings"}}""")
+  record ChannelChoice(
+      @NotNull @Pattern(regexp = "email|sms|push", message = "must be 'email', 'sms' or 'push'") String channel,
+      @Valid ConsentChange consent) {
   }
 }

@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A contact as the API shows it: the profile with its score, segments, subscription, SMS consent and current journeys. */
+/**
+ * A contact as the API shows it: the profile with its score, segments, subscription, its channels in the order
+ * they are tried with the consent on each, and current journeys.
+ */
 record ContactResponse(
     String id,
     String email,
     String phone,
-    SmsConsent smsConsent,
+    ConsentState smsConsent,
+    List<ChannelState> channels,
     String timezone,
     String locale,
     String lifecycleStage,
@@ -22,8 +26,17 @@ record ContactResponse(
     Instant createdAt,
     Instant updatedAt) {
 
-  /** {@code status} is {@code granted}, {@code withdrawn}, or {@code none} (never given: no marketing SMS). */
-  record SmsConsent(String status, Instant at, String source) {
+  /**
+   * {@code status} is {@code granted}, {@code withdrawn}, or {@code none}: never given, which stops marketing
+   * SMS and push but not marketing email (email is opt-out: only an unsubscribe stops it).
+   */
+  record ConsentState(String status, Instant at, String source) {
+
+    static final ConsentState NONE = new ConsentState("none", null, null);
+  }
+
+  /** One channel, most preferred first, with the contact's consent on it. */
+  record ChannelState(String channel, ConsentState consent) {
   }
 
   record CurrentJourney(String journey, String processInstanceId, Instant enteredAt) {
