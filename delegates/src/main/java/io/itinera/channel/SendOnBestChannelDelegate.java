@@ -44,16 +44,16 @@ public class SendOnBestChannelDelegate implements JavaDelegate, JourneyStep {
 
   private final Contacts contacts;
   private final ChannelOrder order;
-  private final Map<String, Offer> channels;
+  private final Map<String, OfferedStep> channels;
 
   SendOnBestChannelDelegate(Contacts contacts, ChannelOrder order, EmailQueue email, SendEmailDelegate sendEmail,
       SmsQueue sms, SendSmsDelegate sendSms) {
     this.contacts = contacts;
     this.order = order;
     this.channels = Map.of(
-        EmailQueue.CHANNEL, new Offer(TEMPLATE, email::unreachable, sendEmail, JourneyVariables.LAST_EMAIL_QUEUE_STATUS,
+        EmailQueue.CHANNEL, new OfferedStep(TEMPLATE, email::unreachable, sendEmail, JourneyVariables.LAST_EMAIL_QUEUE_STATUS,
             JourneyVariables.LAST_EMAIL_REASON),
-        SmsQueue.CHANNEL, new Offer(TEXT, sms::unreachable, sendSms, JourneyVariables.LAST_SMS_QUEUE_STATUS,
+        SmsQueue.CHANNEL, new OfferedStep(TEXT, sms::unreachable, sendSms, JourneyVariables.LAST_SMS_QUEUE_STATUS,
             JourneyVariables.LAST_SMS_REASON));
   }
 
@@ -66,7 +66,7 @@ public class SendOnBestChannelDelegate implements JavaDelegate, JourneyStep {
   public void execute(DelegateExecution execution) throws Exception {
     var category = CategoryStep.from(CATEGORY, execution);
     TopicStep.from(TOPIC, execution);
-    var offered = new LinkedHashMap<String, Offer>();
+    var offered = new LinkedHashMap<String, OfferedStep>();
     for (var channel : order.of(execution.getProcessBusinessKey())) {
       var offer = channels.get(channel);
       if (offer != null && offer.content().from(execution) != null) {
@@ -101,7 +101,7 @@ public class SendOnBestChannelDelegate implements JavaDelegate, JourneyStep {
   }
 
   /** A channel the step can send on: the input holding its content, who can get it, and its own step. */
-  private record Offer(StepInput<String> content, BiFunction<Contact, MessageCategory, String> unreachable,
+  private record OfferedStep(StepInput<String> content, BiFunction<Contact, MessageCategory, String> unreachable,
       JavaDelegate step, JourneyVariable<String> status, JourneyVariable<String> reason) {
   }
 }

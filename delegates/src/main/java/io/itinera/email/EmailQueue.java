@@ -98,7 +98,7 @@ public class EmailQueue {
   @EventListener
   void takeBack(ConsentWithdrawn withdrawn) {
     if (CHANNEL.equals(withdrawn.channel())) {
-      outbox.skipWaitingMarketing(withdrawn.contactId(), "the contact withdrew email consent before it went out");
+      outbox.skipHeldMarketing(withdrawn.contactId(), clock.instant(), "the contact withdrew email consent before it went out");
     }
   }
 

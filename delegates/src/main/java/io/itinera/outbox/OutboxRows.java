@@ -127,13 +127,13 @@ public abstract class OutboxRows<M extends Outgoing> {
   }
 
   /**
-   * Takes back the contact's marketing messages that have not gone out yet (held by quiet hours, or waiting
-   * for a retry): they are skipped with the reason. Messages being sent at this moment are not touched.
+   * Takes back the contact's marketing messages held for later (by quiet hours, or until a retry): they are
+   * skipped with the reason. Messages already due are on their way, and those being sent are not touched.
    */
-  public int skipWaitingMarketing(String contactId, String reason) {
+  public int skipHeldMarketing(String contactId, Instant now, String reason) {
     return jdbc.sql("UPDATE " + table + " SET status = 'SKIPPED', next_attempt_at = NULL, reason = ?"
-            + " WHERE contact_id = ? AND category = 'MARKETING' AND status = 'QUEUED'")
-        .params(truncate(reason), contactId).update();
+            + " WHERE contact_id = ? AND category = 'MARKETING' AND status = 'QUEUED' AND next_attempt_at > ?")
+        .params(truncate(reason), contactId, utc(now)).update();
   }
 
   public Optional<M> find(String id) {

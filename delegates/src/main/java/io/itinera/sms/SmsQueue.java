@@ -92,7 +92,7 @@ public class SmsQueue {
   @EventListener
   void takeBack(ConsentWithdrawn withdrawn) {
     if (CHANNEL.equals(withdrawn.channel())) {
-      outbox.skipWaitingMarketing(withdrawn.contactId(), "the contact withdrew SMS consent before it went out");
+      outbox.skipHeldMarketing(withdrawn.contactId(), clock.instant(), "the contact withdrew SMS consent before it went out");
     }
   }
 
