@@ -1,0 +1,17 @@
+-- What ops changed about a live journey (issue 15). A row in journey_pause stops new entries into the
+-- journey; mode HOLD also suspended its runs in the engine, DRAIN lets them go on to their end.
+CREATE TABLE journey_pause (
+    journey_key VARCHAR(255) NOT NULL PRIMARY KEY,
+    mode        VARCHAR(16)  NOT NULL,
+    paused_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT ck_journey_pause_mode CHECK (mode IN ('HOLD', 'DRAIN'))
+);
+
+-- Versions of a journey that take no new entries; the runs already on them finish there. The router
+-- starts the latest version of a journey that has no row here.
+CREATE TABLE journey_retired_version (
+    journey_key     VARCHAR(255) NOT NULL,
+    journey_version INTEGER      NOT NULL,
+    retired_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (journey_key, journey_version)
+);
