@@ -1,0 +1,268 @@
+package io.itinera.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.itinera.ApiClient;
+import io.itinera.EngineBatches;
+import io.itinera.EngineJobs;
+import io.itinera.EngineTime;
+import io.itinera.ItineraAppTest;
+import io.itinera.email.Outbox;
+import io.itinera.email.OutboxMessage;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A journey changed while contacts are in it: a deployment leaves them where they are; the versions
+ * call shows who is where and what changed; a migration moves them to the new version at the mapped
+ * step without sending again what they were sent; a step removed with contacts in it must be mapped.
+ */
+@ItineraAppTest
+class JourneyVersionsTest {
+
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  RepositoryService repository;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  Outbox outbox;
+
+  private ApiClient api;
+  private final VersionedJourney journey = new VersionedJourney();
+
+  @BeforeEach
+  void setUp() {
+    api = new ApiClient(http);
+    EngineTime.freeze();
+    journey.deployV1(http);
+  }
+
+  @AfterEach
+  void resetClock() {
+    EngineTime.reset();
+  }
+
+  @Test
+  void aNewVersionLeavesRunningContactsOnTheirVersion() {
+    var contact = aContact();
+    var run = enter(contact);
+
+    journey.deployV2WithLongerWaitAndTip(http);
+    passTime(Duration.ofHours(1), run);
+
+    assertThat(definitionVersionOf(run)).isEqualTo(1);
+    assertThat(templatesSentTo(contact)).containsExactlyInAnyOrder("welcome", "success");
+  }
+
+  @Test
+  void listsEachVersionWithItsRunsPerStepAndWhatChanged() {
+    enter(aContact());
+    enter(aContact());
+    journey.deployV2WithLongerWaitAndTip(http);
+
+    var answer = api.get("/api/journeys/{key}/versions", journey.key);
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    var versions = answer.getBody().get("versions");
+    assertThat(versions.get(0).get("version").asInt()).isEqualTo(2);
+    assertThat(versions.get(0).get("takesEntries").asBoolean()).isTrue();
+    assertThat(versions.get(0).get("activeRuns").asLong()).isZero();
+    assertThat(versions.get(0).get("deployedAt").asText()).isNotBlank();
+    assertThat(changes(versions.get(0))).containsExactly(
+        "Timer_Wait CHANGED [name: 'Wait 1 hour' → 'Wait 2 hours', timer: 'duration PT1H' → 'duration PT2H']",
+        "Task_SendTip ADDED []");
+    assertThat(versions.get(1).get("version").asInt()).isEqualTo(1);
+    assertThat(versions.get(1).get("takesEntries").asBoolean()).isFalse();
+    assertThat(versions.get(1).get("activeRuns").asLong()).isEqualTo(2);
+    assertThat(versions.get(1).get("steps").toString())
+        .isEqualTo("[{\"step\":\"Timer_Wait\",\"name\":\"Wait 1 hour\",\"runs\":2}]");
+    assertThat(versions.get(1).get("changes")).isEmpty();
+    assertThat(answer.getBody().at("/state/status").asText()).isEqualTo("RUNNING");
+  }
+
+  @Test
+  void migratesWaitingContactsToTheMappedStepWithoutSendingAgain() {
+    var ann = aContact();
+    var bob = aContact();
+    var annRun = enter(ann);
+    var bobRun = enter(bob);
+    var due = timerDue(annRun);
+    journey.deployV2WithLongerWaitAndTip(http);
+
+    var preview = api.post("/api/journeys/{key}/migrations/preview", migration(1, 2, Map.of()), journey.key);
+    var started = api.post("/api/journeys/{key}/migrations", migration(1, 2, Map.of()), journey.key);
+    var batchId = started.getBody().get("batchId").asText();
+    var running = api.get("/api/journeys/{key}/migrations/{batchId}", journey.key, batchId).getBody();
+    EngineBatches.run(management, batchId);
+
+    assertThat(preview.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(preview.getBody().get("executable").asBoolean()).isTrue();
+    assertThat(preview.getBody().get("runs").asLong()).isEqualTo(2);
+    assertThat(preview.getBody().get("steps").toString()).isEqualTo("[{\"step\":\"Timer_Wait\",\"name\":\"Wait 1 hour\","
+        + "\"runs\":2,\"to\":\"Timer_Wait\",\"toName\":\"Wait 2 hours\",\"problem\":null}]");
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(running.get("status").asText()).isEqualTo("RUNNING");
+    assertThat(running.get("totalJobs").asInt()).isEqualTo(2);
+    var done = api.get("/api/journeys/{key}/migrations/{batchId}", journey.key, batchId).getBody();
+    assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(definitionVersionOf(annRun)).isEqualTo(2);
+    assertThat(definitionVersionOf(bobRun)).isEqualTo(2);
+    // the timer keeps its due date: the wait the contact entered was 1 hour
+    assertThat(timerDue(annRun)).isEqualTo(due);
+
+    passTime(Duration.ofHours(1), annRun, bobRun);
+
+    assertThat(templatesSentTo(ann)).containsExactlyInAnyOrder("welcome", "nurture", "success");
+    assertThat(templatesSentTo(bob)).containsExactlyInAnyOrder("welcome", "nurture", "success");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceIds(java.util.Set.of(annRun, bobRun)).count())
+        .isZero();
+  }
+
+  @Test
+  void recomputesTimersFromTheNewVersionWhenAsked() {
+    var run = enter(aContact());
+    journey.deployV2WithLongerWaitAndTip(http);
+
+    var started = api.post("/api/journeys/{key}/migrations", migration(1, 2, Map.of(), true), journey.key);
+    EngineBatches.run(management, started.getBody().get("batchId").asText());
+
+    assertThat(timerDue(run)).isEqualTo(EngineTime.now().plus(Duration.ofHours(2)));
+  }
+
+  @Test
+  void refusesToLeaveContactsInARemovedStepUnlessItIsMapped() {
+    var contact = aContact();
+    var run = enter(contact);
+    journey.deployV3WithTheWaitReplaced(http);
+
+    var preview = api.post("/api/journeys/{key}/migrations/preview", migration(1, 2, Map.of()), journey.key);
+    var refused = api.post("/api/journeys/{key}/migrations", migration(1, 2, Map.of()), journey.key);
+    var mapped = migration(1, 2, Map.of(VersionedJourney.WAIT, VersionedJourney.LONGER_WAIT));
+    var mappedPreview = api.post("/api/journeys/{key}/migrations/preview", mapped, journey.key);
+    var started = api.post("/api/journeys/{key}/migrations", mapped, journey.key);
+    EngineBatches.run(management, started.getBody().get("batchId").asText());
+
+    assertThat(preview.getBody().get("executable").asBoolean()).isFalse();
+    assertThat(preview.getBody().at("/steps/0/problem").asText())
+        .contains("step Timer_Wait 'Wait 1 hour': 1 runs wait here", "map it to a step of version 2");
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("field").asText()).isEqualTo("mapping");
+    assertThat(refused.getBody().get("detail").asText()).contains("Timer_Wait", "1 runs");
+    assertThat(mappedPreview.getBody().get("executable").asBoolean()).isTrue();
+    assertThat(mappedPreview.getBody().at("/steps/0/to").asText()).isEqualTo(VersionedJourney.LONGER_WAIT);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(run).singleResult().getProcessDefinitionId())
+        .isEqualTo(repository.createProcessDefinitionQuery().processDefinitionKey(journey.key).processDefinitionVersion(2)
+            .singleResult().getId());
+    assertThat(runtime.getActivityInstance(run).getChildActivityInstances()[0].getActivityId())
+        .isEqualTo(VersionedJourney.LONGER_WAIT);
+  }
+
+  @Test
+  void namesTheFieldOfAnUnknownVersionOrStep() {
+    enter(aContact());
+    journey.deployV2WithLongerWaitAndTip(http);
+
+    var unknownSource = api.post("/api/journeys/{key}/migrations/preview", migration(7, 2, Map.of()), journey.key);
+    var unknownTarget = api.post("/api/journeys/{key}/migrations", migration(1, 9, Map.of()), journey.key);
+    var noSuchTarget = api.post("/api/journeys/{key}/migrations/preview",
+        migration(1, 2, Map.of(VersionedJourney.WAIT, "Timer_Nowhere")), journey.key);
+    var noSuchSource = api.post("/api/journeys/{key}/migrations/preview",
+        migration(1, 2, Map.of("Timer_Never", VersionedJourney.WAIT)), journey.key);
+    var missing = api.post("/api/journeys/{key}/migrations", Map.of("targetVersion", 2), journey.key);
+    var unknownJourney = api.get("/api/journeys/{key}/versions", "no-such-journey");
+    var unknownBatch = api.get("/api/journeys/{key}/migrations/{batchId}", journey.key, "no-such-batch");
+
+    assertBadField(unknownSource, "sourceVersion", "has no version 7; its versions are [1, 2]");
+    assertBadField(unknownTarget, "targetVersion", "has no version 9");
+    assertBadField(noSuchTarget, "mapping.Timer_Wait", "version 2 has no step 'Timer_Nowhere'");
+    assertBadField(noSuchSource, "mapping.Timer_Never", "version 1 has no step 'Timer_Never'");
+    assertBadField(missing, "sourceVersion", "sourceVersion");
+    assertThat(unknownJourney.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(unknownBatch.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  private static void assertBadField(org.springframework.http.ResponseEntity<JsonNode> answer, String field,
+      String detail) {
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+    assertThat(answer.getBody().get("field").asText()).isEqualTo(field);
+    assertThat(answer.getBody().get("detail").asText()).contains(detail);
+  }
+
+  private static Map<String, Object> migration(int source, int target, Map<String, String> mapping) {
+    return migration(source, target, mapping, false);
+  }
+
+  private static Map<String, Object> migration(int source, int target, Map<String, String> mapping, boolean recompute) {
+    var body = new HashMap<String, Object>();
+    body.put("sourceVersion", source);
+    body.put("targetVersion", target);
+    body.put("mapping", mapping);
+    body.put("recomputeTimers", recompute);
+    return body;
+  }
+
+  private static List<String> changes(JsonNode version) {
+    var changes = new java.util.ArrayList<String>();
+    version.get("changes").forEach(change -> {
+      var details = new java.util.ArrayList<String>();
+      change.get("details").forEach(detail -> details.add(detail.asText()));
+      changes.add(change.get("step").asText() + " " + change.get("change").asText() + " " + details);
+    });
+    return changes;
+  }
+
+  private String aContact() {
+    var contact = "c-" + UUID.randomUUID();
+    api.put("/api/contacts/{id}", Map.of("email", contact + "@example.com"), contact);
+    return contact;
+  }
+
+  /** The contact enters, is sent the welcome email and waits at the timer. */
+  private String enter(String contact) {
+    var run = api.track(contact, journey.entry, Map.of()).at("/started/0/processInstanceId").asText();
+    EngineJobs.runDue(management, run);
+    return run;
+  }
+
+  private java.time.Instant timerDue(String run) {
+    return management.createJobQuery().processInstanceId(run).timers().singleResult().getDuedate().toInstant();
+  }
+
+  /** From history, which knows finished runs too. */
+  private int definitionVersionOf(String run) {
+    return history.createHistoricProcessInstanceQuery().processInstanceId(run).singleResult()
+        .getProcessDefinitionVersion();
+  }
+
+  private List<String> templatesSentTo(String contact) {
+    return outbox.ofContact(contact).stream().map(OutboxMessage::template).toList();
+  }
+
+  private void passTime(Duration duration, String... runs) {
+    EngineTime.advance(duration);
+    for (var run : runs) {
+      EngineJobs.runDue(management, run);
+    }
+  }
+}
