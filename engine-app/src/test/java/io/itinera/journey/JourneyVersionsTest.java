@@ -3,27 +3,15 @@ package io.itinera.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.itinera.ApiClient;
 import io.itinera.EngineBatches;
+import io.itinera.ItineraAppTest;
 import io.itinera.EngineJobs;
 import io.itinera.EngineTime;
-import io.itinera.ItineraAppTest;
-import io.itinera.email.Outbox;
-import io.itinera.email.OutboxMessage;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -32,52 +20,24 @@ import org.springframework.http.HttpStatus;
  * step without sending again what they were sent; a step removed with contacts in it must be mapped.
  */
 @ItineraAppTest
-class JourneyVersionsTest {
-
-  @Autowired
-  TestRestTemplate http;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  RepositoryService repository;
-  @Autowired
-  HistoryService history;
-  @Autowired
-  Outbox outbox;
-
-  private ApiClient api;
-  private final VersionedJourney journey = new VersionedJourney();
-
-  @BeforeEach
-  void setUp() {
-    api = new ApiClient(http);
-    EngineTime.freeze();
-    journey.deployV1(http);
-  }
-
-  @AfterEach
-  void resetClock() {
-    EngineTime.reset();
-  }
+class JourneyVersionsTest extends LiveJourneyTestSupport {
 
   @Test
   void aNewVersionLeavesRunningContactsOnTheirVersion() {
-    var contact = aContact();
-    var run = enter(contact);
+    var contact = driver.aContact();
+    var run = driver.enter(contact);
 
     journey.deployV2WithLongerWaitAndTip(http);
     passTime(Duration.ofHours(1), run);
 
-    assertThat(definitionVersionOf(run)).isEqualTo(1);
-    assertThat(templatesSentTo(contact)).containsExactlyInAnyOrder("welcome", "success");
+    assertThat(driver.versionOf(run)).isEqualTo(1);
+    assertThat(driver.templatesSentTo(contact)).containsExactlyInAnyOrder("welcome", "success");
   }
 
   @Test
   void listsEachVersionWithItsRunsPerStepAndWhatChanged() {
-    enter(aContact());
-    enter(aContact());
+    driver.enter(driver.aContact());
+    driver.enter(driver.aContact());
     journey.deployV2WithLongerWaitAndTip(http);
 
     var answer = api.get("/api/journeys/{key}/versions", journey.key);
@@ -102,10 +62,10 @@ class JourneyVersionsTest {
 
   @Test
   void migratesWaitingContactsToTheMappedStepWithoutSendingAgain() {
-    var ann = aContact();
-    var bob = aContact();
-    var annRun = enter(ann);
-    var bobRun = enter(bob);
+    var ann = driver.aContact();
+    var bob = driver.aContact();
+    var annRun = driver.enter(ann);
+    var bobRun = driver.enter(bob);
     var due = timerDue(annRun);
     journey.deployV2WithLongerWaitAndTip(http);
 
@@ -125,22 +85,22 @@ class JourneyVersionsTest {
     assertThat(running.get("totalJobs").asInt()).isEqualTo(2);
     var done = api.get("/api/journeys/{key}/migrations/{batchId}", journey.key, batchId).getBody();
     assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
-    assertThat(definitionVersionOf(annRun)).isEqualTo(2);
-    assertThat(definitionVersionOf(bobRun)).isEqualTo(2);
+    assertThat(driver.versionOf(annRun)).isEqualTo(2);
+    assertThat(driver.versionOf(bobRun)).isEqualTo(2);
     // the timer keeps its due date: the wait the contact entered was 1 hour
     assertThat(timerDue(annRun)).isEqualTo(due);
 
     passTime(Duration.ofHours(1), annRun, bobRun);
 
-    assertThat(templatesSentTo(ann)).containsExactlyInAnyOrder("welcome", "nurture", "success");
-    assertThat(templatesSentTo(bob)).containsExactlyInAnyOrder("welcome", "nurture", "success");
+    assertThat(driver.templatesSentTo(ann)).containsExactlyInAnyOrder("welcome", "nurture", "success");
+    assertThat(driver.templatesSentTo(bob)).containsExactlyInAnyOrder("welcome", "nurture", "success");
     assertThat(runtime.createProcessInstanceQuery().processInstanceIds(java.util.Set.of(annRun, bobRun)).count())
         .isZero();
   }
 
   @Test
   void recomputesTimersFromTheNewVersionWhenAsked() {
-    var run = enter(aContact());
+    var run = driver.enter(driver.aContact());
     journey.deployV2WithLongerWaitAndTip(http);
 
     var started = api.post("/api/journeys/{key}/migrations", migration(1, 2, Map.of(), true), journey.key);
@@ -151,8 +111,8 @@ class JourneyVersionsTest {
 
   @Test
   void refusesToLeaveContactsInARemovedStepUnlessItIsMapped() {
-    var contact = aContact();
-    var run = enter(contact);
+    var contact = driver.aContact();
+    var run = driver.enter(contact);
     journey.deployV3WithTheWaitReplaced(http);
 
     var preview = api.post("/api/journeys/{key}/migrations/preview", migration(1, 2, Map.of()), journey.key);
@@ -179,7 +139,7 @@ class JourneyVersionsTest {
 
   @Test
   void namesTheFieldOfAnUnknownVersionOrStep() {
-    enter(aContact());
+    driver.enter(driver.aContact());
     journey.deployV2WithLongerWaitAndTip(http);
 
     var unknownSource = api.post("/api/journeys/{key}/migrations/preview", migration(7, 2, Map.of()), journey.key);
@@ -192,21 +152,13 @@ class JourneyVersionsTest {
     var unknownJourney = api.get("/api/journeys/{key}/versions", "no-such-journey");
     var unknownBatch = api.get("/api/journeys/{key}/migrations/{batchId}", journey.key, "no-such-batch");
 
-    assertBadField(unknownSource, "sourceVersion", "has no version 7; its versions are [1, 2]");
-    assertBadField(unknownTarget, "targetVersion", "has no version 9");
-    assertBadField(noSuchTarget, "mapping.Timer_Wait", "version 2 has no step 'Timer_Nowhere'");
-    assertBadField(noSuchSource, "mapping.Timer_Never", "version 1 has no step 'Timer_Never'");
-    assertBadField(missing, "sourceVersion", "sourceVersion");
+    LiveJourneyDriver.assertBadField(unknownSource, "sourceVersion", "has no version 7; its versions are [1, 2]");
+    LiveJourneyDriver.assertBadField(unknownTarget, "targetVersion", "has no version 9");
+    LiveJourneyDriver.assertBadField(noSuchTarget, "mapping.Timer_Wait", "version 2 has no step 'Timer_Nowhere'");
+    LiveJourneyDriver.assertBadField(noSuchSource, "mapping.Timer_Never", "version 1 has no step 'Timer_Never'");
+    LiveJourneyDriver.assertBadField(missing, "sourceVersion", "sourceVersion");
     assertThat(unknownJourney.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(unknownBatch.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-  }
-
-  private static void assertBadField(org.springframework.http.ResponseEntity<JsonNode> answer, String field,
-      String detail) {
-    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(answer.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
-    assertThat(answer.getBody().get("field").asText()).isEqualTo(field);
-    assertThat(answer.getBody().get("detail").asText()).contains(detail);
   }
 
   private static Map<String, Object> migration(int source, int target, Map<String, String> mapping) {
@@ -232,31 +184,8 @@ class JourneyVersionsTest {
     return changes;
   }
 
-  private String aContact() {
-    var contact = "c-" + UUID.randomUUID();
-    api.put("/api/contacts/{id}", Map.of("email", contact + "@example.com"), contact);
-    return contact;
-  }
-
-  /** The contact enters, is sent the welcome email and waits at the timer. */
-  private String enter(String contact) {
-    var run = api.track(contact, journey.entry, Map.of()).at("/started/0/processInstanceId").asText();
-    EngineJobs.runDue(management, run);
-    return run;
-  }
-
   private java.time.Instant timerDue(String run) {
     return management.createJobQuery().processInstanceId(run).timers().singleResult().getDuedate().toInstant();
-  }
-
-  /** From history, which knows finished runs too. */
-  private int definitionVersionOf(String run) {
-    return history.createHistoricProcessInstanceQuery().processInstanceId(run).singleResult()
-        .getProcessDefinitionVersion();
-  }
-
-  private List<String> templatesSentTo(String contact) {
-    return outbox.ofContact(contact).stream().map(OutboxMessage::template).toList();
   }
 
   private void passTime(Duration duration, String... runs) {

@@ -3,25 +3,13 @@ package io.itinera.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.itinera.ApiClient;
 import io.itinera.EngineJobs;
-import io.itinera.EngineTime;
 import io.itinera.ItineraAppTest;
-import io.itinera.email.Outbox;
-import io.itinera.email.OutboxMessage;
+import io.itinera.EngineTime;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -30,41 +18,15 @@ import org.springframework.http.HttpStatus;
  * entries while its runs finish.
  */
 @ItineraAppTest
-class PausedAndRetiredJourneysTest {
-
-  @Autowired
-  TestRestTemplate http;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  HistoryService history;
-  @Autowired
-  Outbox outbox;
-
-  private ApiClient api;
-  private final VersionedJourney journey = new VersionedJourney();
-
-  @BeforeEach
-  void setUp() {
-    api = new ApiClient(http);
-    EngineTime.freeze();
-    journey.deployV1(http);
-  }
-
-  @AfterEach
-  void resetClock() {
-    EngineTime.reset();
-  }
+class PausedAndRetiredJourneysTest extends LiveJourneyTestSupport {
 
   @Test
   void aPausedJourneyRefusesEntriesAndHoldsItsRunsUntilResumed() {
-    var ann = aContact();
-    var run = enter(ann);
+    var ann = driver.aContact();
+    var run = driver.enter(ann);
 
     var paused = api.post("/api/journeys/{key}/pause", Map.of("drain", false), journey.key);
-    var refused = api.track(aContact(), journey.entry, Map.of());
+    var refused = api.track(driver.aContact(), journey.entry, Map.of());
     EngineTime.advance(Duration.ofHours(2));
     EngineJobs.runDue(management, run);
     var stop = api.track(ann, journey.stop, Map.of());
@@ -82,31 +44,31 @@ class PausedAndRetiredJourneysTest {
     // what the job executor acquires: due, with retries, active
     assertThat(management.createJobQuery().processInstanceId(run).executable().active().count()).isZero();
     assertThat(stop.get("reached")).isEmpty();
-    assertThat(templatesSentTo(ann)).containsExactly("welcome");
+    assertThat(driver.templatesSentTo(ann)).containsExactly("welcome");
 
     var resumed = api.post("/api/journeys/{key}/resume", null, journey.key);
     EngineJobs.runDue(management, run);
 
     assertThat(resumed.getBody().get("status").asText()).isEqualTo("RUNNING");
-    assertThat(templatesSentTo(ann)).containsExactlyInAnyOrder("welcome", "success");
+    assertThat(driver.templatesSentTo(ann)).containsExactlyInAnyOrder("welcome", "success");
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(run).count()).isZero();
-    assertThat(api.track(aContact(), journey.entry, Map.of()).get("started")).hasSize(1);
+    assertThat(api.track(driver.aContact(), journey.entry, Map.of()).get("started")).hasSize(1);
   }
 
   @Test
   void aDrainingJourneyRefusesEntriesWhileItsRunsGoOn() {
-    var ann = aContact();
-    var run = enter(ann);
+    var ann = driver.aContact();
+    var run = driver.enter(ann);
 
     var draining = api.post("/api/journeys/{key}/pause", Map.of("drain", true), journey.key);
-    var refused = api.track(aContact(), journey.entry, Map.of());
+    var refused = api.track(driver.aContact(), journey.entry, Map.of());
     EngineTime.advance(Duration.ofHours(1));
     EngineJobs.runDue(management, run);
 
     assertThat(draining.getBody().get("status").asText()).isEqualTo("DRAINING");
     assertThat(draining.getBody().get("heldRuns").asLong()).isZero();
     assertThat(refused.at("/notStarted/0/rule").asText()).isEqualTo("PAUSED");
-    assertThat(templatesSentTo(ann)).containsExactlyInAnyOrder("welcome", "success");
+    assertThat(driver.templatesSentTo(ann)).containsExactlyInAnyOrder("welcome", "success");
     assertThat(api.get("/api/journeys/{key}/versions", journey.key).getBody().at("/state/status").asText())
         .isEqualTo("DRAINING");
   }
@@ -114,11 +76,11 @@ class PausedAndRetiredJourneysTest {
   @Test
   void aRetiredVersionTakesNoNewEntriesWhileItsRunsFinish() {
     journey.deployV2WithLongerWaitAndTip(http);
-    var bob = aContact();
-    var onVersion2 = enter(bob);
+    var bob = driver.aContact();
+    var onVersion2 = driver.enter(bob);
 
     var retired = api.post("/api/journeys/{key}/versions/{version}/retire", null, journey.key, 2);
-    var carlsRun = enter(aContact());
+    var carlsRun = driver.enter(driver.aContact());
     EngineTime.advance(Duration.ofHours(2));
     EngineJobs.runDue(management, onVersion2);
 
@@ -126,9 +88,9 @@ class PausedAndRetiredJourneysTest {
     assertThat(retired.getBody().at("/versions/0/retired").asBoolean()).isTrue();
     assertThat(retired.getBody().at("/versions/0/takesEntries").asBoolean()).isFalse();
     assertThat(retired.getBody().at("/versions/1/takesEntries").asBoolean()).isTrue();
-    assertThat(versionOf(onVersion2)).isEqualTo(2);
-    assertThat(versionOf(carlsRun)).isEqualTo(1);
-    assertThat(templatesSentTo(bob)).containsExactlyInAnyOrder("welcome", "nurture", "success");
+    assertThat(driver.versionOf(onVersion2)).isEqualTo(2);
+    assertThat(driver.versionOf(carlsRun)).isEqualTo(1);
+    assertThat(driver.templatesSentTo(bob)).containsExactlyInAnyOrder("welcome", "nurture", "success");
     // the engine REST API starts the latest version by key: refused as retired
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey(journey.key, "c-" + UUID.randomUUID()))
         .isInstanceOf(EntryRefusedException.class).hasMessageContaining("version 2 is retired");
@@ -140,37 +102,8 @@ class PausedAndRetiredJourneysTest {
     var unknownVersion = api.post("/api/journeys/{key}/versions/{version}/retire", null, journey.key, 5);
     var unknownJourney = api.post("/api/journeys/{key}/pause", Map.of(), "no-such-journey");
 
-    assertBadField(lastOpen, "version", "version 1 is the last version");
-    assertBadField(unknownVersion, "version", "has no version 5");
+    LiveJourneyDriver.assertBadField(lastOpen, "version", "version 1 is the last version");
+    LiveJourneyDriver.assertBadField(unknownVersion, "version", "has no version 5");
     assertThat(unknownJourney.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-  }
-
-  private static void assertBadField(org.springframework.http.ResponseEntity<JsonNode> answer, String field,
-      String detail) {
-    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(answer.getBody().get("field").asText()).isEqualTo(field);
-    assertThat(answer.getBody().get("detail").asText()).contains(detail);
-  }
-
-  private String aContact() {
-    var contact = "c-" + UUID.randomUUID();
-    api.put("/api/contacts/{id}", Map.of("email", contact + "@example.com"), contact);
-    return contact;
-  }
-
-  /** The contact enters, is sent the welcome email and waits at the timer. */
-  private String enter(String contact) {
-    var run = api.track(contact, journey.entry, Map.of()).at("/started/0/processInstanceId").asText();
-    EngineJobs.runDue(management, run);
-    return run;
-  }
-
-  private int versionOf(String run) {
-    return history.createHistoricProcessInstanceQuery().processInstanceId(run).singleResult()
-        .getProcessDefinitionVersion();
-  }
-
-  private List<String> templatesSentTo(String contact) {
-    return outbox.ofContact(contact).stream().map(OutboxMessage::template).toList();
   }
 }
