@@ -138,6 +138,25 @@ class JourneyVersionsTest extends LiveJourneyTestSupport {
   }
 
   @Test
+  void reportsTheEnginesObjectionsToAPlan() {
+    driver.enter(driver.aContact());
+    journey.deployV2WithLongerWaitAndTip(http);
+
+    var timerToTask = api.post("/api/journeys/{key}/migrations/preview",
+        migration(1, 2, Map.of(VersionedJourney.WAIT, "Task_SendTip")), journey.key).getBody();
+    var mappedTwice = api.post("/api/journeys/{key}/migrations/preview",
+        migration(1, 2, Map.of("Task_SendWelcome", "Task_SendReminder")), journey.key).getBody();
+    var refused = api.post("/api/journeys/{key}/migrations",
+        migration(1, 2, Map.of(VersionedJourney.WAIT, "Task_SendTip")), journey.key);
+
+    assertThat(timerToTask.get("executable").asBoolean()).isFalse();
+    assertThat(timerToTask.get("planErrors").toString()).contains("Timer_Wait → Task_SendTip");
+    assertThat(mappedTwice.get("executable").asBoolean()).isFalse();
+    assertThat(mappedTwice.get("planErrors").toString()).contains("Task_SendWelcome");
+    LiveJourneyDriver.assertBadField(refused, "mapping", "Timer_Wait → Task_SendTip");
+  }
+
+  @Test
   void namesTheFieldOfAnUnknownVersionOrStep() {
     driver.enter(driver.aContact());
     journey.deployV2WithLongerWaitAndTip(http);
