@@ -45,7 +45,6 @@ public class EntryCheck {
 
   /** Throws {@link EntryRefusedException} naming the first rule that keeps the contact out. */
   public void ensureMayEnter(String journeyKey, String contactId, EntryRules rules) {
-    ensureOpen(journeyKey, contactId);
     var runs = enrolments.of(journeyKey, contactId);
     if (!rules.concurrentRunsAllowed() && runs.stream().anyMatch(Enrolment::active)) {
       throw new EntryRefusedException(journeyKey, contactId, EntryRule.ACTIVE, "the contact is already in this journey");

@@ -122,6 +122,8 @@ class JourneyVersionsTest extends LiveJourneyTestSupport {
     var started = api.post("/api/journeys/{key}/migrations", mapped, journey.key);
     EngineBatches.run(management, started.getBody().get("batchId").asText());
 
+    assertThat(changes(api.get("/api/journeys/{key}/versions", journey.key).getBody().get("versions").get(0)))
+        .containsExactly("Timer_WaitLonger ADDED []", "Timer_Wait REMOVED []");
     assertThat(preview.getBody().get("executable").asBoolean()).isFalse();
     assertThat(preview.getBody().at("/steps/0/problem").asText())
         .contains("step Timer_Wait 'Wait 1 hour': 1 runs wait here", "map it to a step of version 2");

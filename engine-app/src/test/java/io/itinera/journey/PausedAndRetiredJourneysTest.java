@@ -45,6 +45,9 @@ class PausedAndRetiredJourneysTest extends LiveJourneyTestSupport {
     assertThat(management.createJobQuery().processInstanceId(run).executable().active().count()).isZero();
     assertThat(stop.get("reached")).isEmpty();
     assertThat(driver.templatesSentTo(ann)).containsExactly("welcome");
+    // a start through the engine REST API is refused as well
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(journey.key, driver.aContact()))
+        .isInstanceOf(EntryRefusedException.class).hasMessageContaining("the journey is paused");
 
     var resumed = api.post("/api/journeys/{key}/resume", null, journey.key);
     EngineJobs.runDue(management, run);
