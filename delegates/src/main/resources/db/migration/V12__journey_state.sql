@@ -15,3 +15,14 @@ CREATE TABLE journey_retired_version (
     retired_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (journey_key, journey_version)
 );
+
+-- Migrations of running contacts between versions, one row per Camunda batch, written in the batch's
+-- transaction: which journey and versions the batch moves (the engine's batch does not say in its API).
+CREATE TABLE journey_migration (
+    batch_id       VARCHAR(64)  NOT NULL PRIMARY KEY,
+    journey_key    VARCHAR(255) NOT NULL,
+    source_version INTEGER      NOT NULL,
+    target_version INTEGER      NOT NULL,
+    runs           BIGINT       NOT NULL,
+    started_at     TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -1,5 +1,6 @@
 package io.itinera.journey;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +8,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.migration.MigrationInstruction;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanBuilder;
@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves the running contacts of one journey version to another with Camunda's own process instance
@@ -32,14 +33,21 @@ public class JourneyMigrations {
   private final HistoryService history;
   private final RepositoryService repository;
   private final JourneyVersionLookup versions;
+  private final MigrationBatches batches;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
 
   public JourneyMigrations(RuntimeService runtime, ManagementService management, HistoryService history,
-      RepositoryService repository, JourneyVersionLookup versions) {
+      RepositoryService repository, JourneyVersionLookup versions, MigrationBatches batches,
+      TransactionTemplate transaction, Clock clock) {
     this.runtime = runtime;
     this.management = management;
     this.history = history;
     this.repository = repository;
     this.versions = versions;
+    this.batches = batches;
+    this.transaction = transaction;
+    this.clock = clock;
   }
 
   /** Changes nothing; throws {@link JourneyChangeRefusedException} for unknown versions or mapped steps. */
@@ -62,29 +70,38 @@ public class JourneyMigrations {
       throw new JourneyChangeRefusedException("sourceVersion", "sourceVersion: version " + request.sourceVersion()
           + " of '" + journeyKey + "' has no active runs to move");
     }
-    var batch = runtime.newMigration(planned.plan())
-        .processInstanceQuery(runtime.createProcessInstanceQuery().processDefinitionId(planned.source().getId()))
-        .executeAsync();
-    return new MigrationStarted(batch.getId(), journeyKey, request.sourceVersion(), request.targetVersion(),
-        preview.runs());
+    return transaction.execute(status -> {
+      var batch = runtime.newMigration(planned.plan())
+          .processInstanceQuery(runtime.createProcessInstanceQuery().processDefinitionId(planned.source().getId()))
+          .executeAsync();
+      var started = new MigrationStarted(batch.getId(), journeyKey, request.sourceVersion(), request.targetVersion(),
+          preview.runs());
+      batches.record(started, clock.instant());
+      return started;
+    });
   }
 
-  /** The batch's progress while it runs (with each failed job's message), and its end from history once done. */
-  public Optional<MigrationProgress> progress(String batchId) {
+  /**
+   * The batch's progress while it runs (with each failed job's message), and its end from history once
+   * done; empty when the batch is no migration of this journey.
+   */
+  public Optional<MigrationProgress> progress(String journeyKey, String batchId) {
+    return batches.of(journeyKey, batchId).flatMap(this::progress);
+  }
+
+  private Optional<MigrationProgress> progress(MigrationStarted migration) {
+    var batchId = migration.batchId();
     var running = management.createBatchStatisticsQuery().batchId(batchId).singleResult();
     if (running != null) {
-      if (!Batch.TYPE_PROCESS_INSTANCE_MIGRATION.equals(running.getType())) {
-        return Optional.empty();
-      }
       var failures = management.createJobQuery().jobDefinitionId(running.getBatchJobDefinitionId()).withException()
           .list().stream().map(job -> new MigrationProgress.Failure(job.getId(), job.getExceptionMessage())).toList();
-      return Optional.of(new MigrationProgress(batchId, MigrationProgress.Status.RUNNING, running.getTotalJobs(),
+      return Optional.of(new MigrationProgress(migration, MigrationProgress.Status.RUNNING, running.getTotalJobs(),
           running.getJobsCreated(), running.getCompletedJobs(), running.getRemainingJobs(), running.getFailedJobs(),
           failures, running.getStartTime().toInstant(), null));
     }
     return Optional.ofNullable(history.createHistoricBatchQuery().batchId(batchId).singleResult())
-        .filter(done -> Batch.TYPE_PROCESS_INSTANCE_MIGRATION.equals(done.getType()) && done.getEndTime() != null)
-        .map(done -> new MigrationProgress(batchId, MigrationProgress.Status.COMPLETED, done.getTotalJobs(),
+        .filter(done -> done.getEndTime() != null)
+        .map(done -> new MigrationProgress(migration, MigrationProgress.Status.COMPLETED, done.getTotalJobs(),
             done.getTotalJobs(), done.getTotalJobs(), 0, 0, List.of(), done.getStartTime().toInstant(),
             done.getEndTime().toInstant()));
   }

@@ -85,6 +85,13 @@ class JourneyVersionsTest extends LiveJourneyTestSupport {
     assertThat(running.get("totalJobs").asInt()).isEqualTo(2);
     var done = api.get("/api/journeys/{key}/migrations/{batchId}", journey.key, batchId).getBody();
     assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(done.get("batchId").asText()).isEqualTo(batchId);
+    assertThat(done.get("journey").asText()).isEqualTo(journey.key);
+    assertThat(done.get("sourceVersion").asInt()).isEqualTo(1);
+    assertThat(done.get("targetVersion").asInt()).isEqualTo(2);
+    assertThat(done.get("runs").asLong()).isEqualTo(2);
+    assertThat(api.get("/api/journeys/{key}/migrations/{batchId}", "welcome-series", batchId).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(driver.versionOf(annRun)).isEqualTo(2);
     assertThat(driver.versionOf(bobRun)).isEqualTo(2);
     // the timer keeps its due date: the wait the contact entered was 1 hour

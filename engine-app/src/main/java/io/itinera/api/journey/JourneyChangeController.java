@@ -76,7 +76,7 @@ class JourneyChangeController {
   @ApiResponse(responseCode = "404", description = "There is no migration batch with this id")
   @GetMapping("/api/journeys/{key}/migrations/{batchId}")
   MigrationProgress migration(@PathVariable String key, @PathVariable String batchId) {
-    return migrations.progress(batchId)
+    return migrations.progress(key, batchId)
         .orElseThrow(() -> Problems.notFound("There is no migration '" + batchId + "'"));
   }
 
