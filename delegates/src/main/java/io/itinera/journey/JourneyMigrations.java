@@ -99,6 +99,7 @@ public class JourneyMigrations {
           running.getJobsCreated(), running.getCompletedJobs(), running.getRemainingJobs(), running.getFailedJobs(),
           failures, running.getStartTime().toInstant(), null));
     }
+    // History keeps no outcome per job: a failed job that ops deleted in Cockpit counts as done here.
     return Optional.ofNullable(history.createHistoricBatchQuery().batchId(batchId).singleResult())
         .filter(done -> done.getEndTime() != null)
         .map(done -> new MigrationProgress(migration, MigrationProgress.Status.COMPLETED, done.getTotalJobs(),
