@@ -5,16 +5,42 @@ import java.util.Comparator;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
 
-/** Checks the entry rules that depend on the contact's past runs of a journey: all but the condition. */
+/**
+ * Checks the entry rules that do not depend on the event: whether ops paused the journey, and the
+ * rules on the contact's past runs of it.
+ */
 @Component
 public class EntryCheck {
 
   private final JourneyEnrolments enrolments;
+  private final JourneyPauses pauses;
+  private final RetiredVersions retired;
   private final Clock clock;
 
-  public EntryCheck(JourneyEnrolments enrolments, Clock clock) {
+  public EntryCheck(JourneyEnrolments enrolments, JourneyPauses pauses, RetiredVersions retired, Clock clock) {
     this.enrolments = enrolments;
+    this.pauses = pauses;
+    this.retired = retired;
     this.clock = clock;
+  }
+
+  /**
+   * Throws {@link EntryRefusedException} with rule {@link EntryRule#RETIRED} for a start of a retired
+   * version: the router never starts one, but the engine REST API starts the latest version by key.
+   */
+  public void ensureVersionTakesEntries(JourneyDefinition journey, String contactId) {
+    if (retired.of(journey.journeyKey()).contains(journey.version())) {
+      throw new EntryRefusedException(journey.journeyKey(), contactId, EntryRule.RETIRED,
+          "version " + journey.version() + " is retired and takes no new entries");
+    }
+  }
+
+  /** Throws {@link EntryRefusedException} with rule {@link EntryRule#PAUSED} while ops keep the journey paused. */
+  public void ensureOpen(String journeyKey, String contactId) {
+    pauses.of(journeyKey).ifPresent(pause -> {
+      throw new EntryRefusedException(journeyKey, contactId, EntryRule.PAUSED,
+          "the journey is paused since " + pause.pausedAt() + "; it takes new entries once resumed");
+    });
   }
 
   /** Throws {@link EntryRefusedException} naming the first rule that keeps the contact out. */

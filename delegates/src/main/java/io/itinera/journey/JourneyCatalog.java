@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -31,6 +33,7 @@ public class JourneyCatalog {
 
   private final RepositoryService repository;
   private final DeploymentGeneration deployments;
+  private final RetiredVersions retired;
   private final Map<String, JourneyDefinition> byProcessDefinitionId = new ConcurrentHashMap<>();
   private volatile Latest latest = new Latest(List.of(), Long.MIN_VALUE, -1);
 
@@ -38,12 +41,16 @@ public class JourneyCatalog {
   private record Latest(List<JourneyDefinition> journeys, long readAt, long generation) {
   }
 
-  public JourneyCatalog(RepositoryService repository, DeploymentGeneration deployments) {
+  public JourneyCatalog(RepositoryService repository, DeploymentGeneration deployments, RetiredVersions retired) {
     this.repository = repository;
     this.deployments = deployments;
+    this.retired = retired;
   }
 
-  /** The journeys a message of this name starts: the latest active versions with such a start event. */
+  /**
+   * The journeys a message of this name starts: of each journey, the latest active version that ops
+   * did not retire, when it has such a start event.
+   */
   public List<JourneyDefinition> startedBy(String messageName) {
     return latest().stream().filter(journey -> journey.messageStart(messageName).isPresent()).toList();
   }
@@ -60,10 +67,23 @@ public class JourneyCatalog {
     }
     var generation = deployments.current();
     var readAt = System.nanoTime();
-    var journeys = repository.createProcessDefinitionQuery().latestVersion().active().list()
-        .stream().map(this::describe).toList();
+    var retiredVersions = retired.all();
+    var journeys = repository.createProcessDefinitionQuery().latestVersion().active().list().stream()
+        .map(latestVersion -> retiredVersions.containsKey(latestVersion.getKey())
+            ? latestNotRetired(latestVersion.getKey(), retiredVersions.get(latestVersion.getKey()))
+            : Optional.of(latestVersion))
+        .flatMap(Optional::stream)
+        .map(this::describe).toList();
     latest = new Latest(journeys, readAt, generation);
     return journeys;
+  }
+
+  /** Rare (a version is retired when a deployment went wrong), so the versions are read only for such a journey. */
+  private Optional<ProcessDefinition> latestNotRetired(String journeyKey, Set<Integer> retiredVersions) {
+    return repository.createProcessDefinitionQuery().processDefinitionKey(journeyKey).active()
+        .orderByProcessDefinitionVersion().desc().list().stream()
+        .filter(version -> !retiredVersions.contains(version.getVersion()))
+        .findFirst();
   }
 
   public JourneyDefinition describe(String processDefinitionId) {
@@ -100,7 +120,7 @@ public class JourneyCatalog {
             goalsByStart.put(start.getId(), messageName(start));
           });
     }
-    return new JourneyDefinition(definition.getId(), definition.getKey(), starts, Map.copyOf(goalsBySubProcess),
+    return new JourneyDefinition(definition.getId(), definition.getKey(), definition.getVersion(), starts, Map.copyOf(goalsBySubProcess),
         Map.copyOf(goalsByStart));
   }
 

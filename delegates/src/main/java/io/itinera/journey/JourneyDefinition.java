@@ -11,6 +11,7 @@ import java.util.Optional;
 public record JourneyDefinition(
     String processDefinitionId,
     String journeyKey,
+    int version,
     List<Start> starts,
     Map<String, String> goalBySubProcessId,
     Map<String, String> goalByStartEventId) {

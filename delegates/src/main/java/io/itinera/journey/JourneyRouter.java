@@ -77,8 +77,14 @@ public class JourneyRouter {
         }
         var subscription = waiting.get();
         if (journey == null) {
-          journey = catalog.describe(runtime.createProcessInstanceQuery()
-              .processInstanceId(run.processInstanceId()).singleResult().getProcessDefinitionId());
+          var instance = runtime.createProcessInstanceQuery().processInstanceId(run.processInstanceId()).singleResult();
+          if (instance.isSuspended()) {
+            // Held by a paused journey: the engine refuses to move a suspended run, and one held run
+            // must not fail the whole event (or a batch's). The event stays in the contact's history.
+            AfterCommit.run(() -> metrics.counter("itinera.journey.events.held", "journey", run.journeyKey()).increment());
+            break;
+          }
+          journey = catalog.describe(instance.getProcessDefinitionId());
         }
         delivered.add(subscription.getId());
         runtime.messageEventReceived(event.type(), subscription.getExecutionId(), variables);
@@ -108,6 +114,7 @@ public class JourneyRouter {
     for (var journey : catalog.startedBy(messageName)) {
       var start = journey.messageStart(messageName).orElseThrow();
       try {
+        entryCheck.ensureOpen(journey.journeyKey(), contactId);
         ensureConditionHolds(journey, start, contactId, variables);
         entryCheck.ensureMayEnter(journey.journeyKey(), contactId, start.rules());
       } catch (EntryRefusedException refused) {
@@ -164,6 +171,7 @@ public class JourneyRouter {
           continue;
         }
         try {
+          entryCheck.ensureOpen(journey.journeyKey(), contactId);
           ensureConditionHolds(journey, start, contactId, contactVariables(contactId));
           entryCheck.ensureMayEnter(journey.journeyKey(), contactId, start.rules());
         } catch (EntryRefusedException refused) {

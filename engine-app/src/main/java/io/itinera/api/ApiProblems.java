@@ -3,6 +3,8 @@ package io.itinera.api;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.itinera.journey.JourneyChangeRefusedException;
+import io.itinera.journey.UnknownJourneyException;
 import io.itinera.template.TemplateException;
 import java.sql.SQLTransientConnectionException;
 import java.util.stream.Collectors;
@@ -36,6 +38,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidFieldException.class)
   ResponseEntity<ProblemDetail> invalidField(InvalidFieldException invalid) {
     return ResponseEntity.badRequest().body(Problems.invalidField(invalid));
+  }
+
+  /** A change to a live journey that cannot be made as asked: the field of the request at fault. */
+  @ExceptionHandler(JourneyChangeRefusedException.class)
+  ResponseEntity<ProblemDetail> journeyChangeRefused(JourneyChangeRefusedException refused) {
+    return ResponseEntity.badRequest().body(Problems.invalidField(refused.field(), refused.getMessage()));
+  }
+
+  @ExceptionHandler(UnknownJourneyException.class)
+  ResponseEntity<ProblemDetail> unknownJourney(UnknownJourneyException unknown) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unknown.getMessage());
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
   }
 
   /** A template that is missing or broken, named with its line: the analyst's to fix. */

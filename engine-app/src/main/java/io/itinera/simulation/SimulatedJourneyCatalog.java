@@ -3,6 +3,7 @@ package io.itinera.simulation;
 import io.itinera.journey.DeploymentGeneration;
 import io.itinera.journey.JourneyCatalog;
 import io.itinera.journey.JourneyDefinition;
+import io.itinera.journey.RetiredVersions;
 import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 
@@ -14,8 +15,8 @@ final class SimulatedJourneyCatalog extends JourneyCatalog {
 
   private volatile String simulated;
 
-  SimulatedJourneyCatalog(RepositoryService repository, DeploymentGeneration deployments) {
-    super(repository, deployments);
+  SimulatedJourneyCatalog(RepositoryService repository, DeploymentGeneration deployments, RetiredVersions retired) {
+    super(repository, deployments, retired);
   }
 
   void simulate(String processDefinitionId) {

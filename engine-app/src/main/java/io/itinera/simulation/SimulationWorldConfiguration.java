@@ -9,6 +9,7 @@ import io.itinera.email.Outbox;
 import io.itinera.event.ContactEvents;
 import io.itinera.event.EventIntake;
 import io.itinera.journey.DeploymentGeneration;
+import io.itinera.journey.RetiredVersions;
 import io.itinera.segment.Segments;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -165,8 +166,9 @@ class SimulationWorldConfiguration {
   }
 
   @Bean
-  SimulatedJourneyCatalog simulatedJourneyCatalog(RepositoryService repository, DeploymentGeneration deployments) {
-    return new SimulatedJourneyCatalog(repository, deployments);
+  SimulatedJourneyCatalog simulatedJourneyCatalog(RepositoryService repository, DeploymentGeneration deployments,
+      RetiredVersions retired) {
+    return new SimulatedJourneyCatalog(repository, deployments, retired);
   }
 
   @Bean
