@@ -31,6 +31,7 @@ public final class TestJourneys {
         .addClasspathResource("test-journeys/test-a-step-in-a-loop-in-a-journey-keyed.bpmn")
         .addClasspathResource("test-journeys/test-fails-at-once.bpmn")
         .addClasspathResource("test-journeys/test-sms.bpmn")
+        .addClasspathResource("test-journeys/test-push.bpmn")
         .deploy();
   }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * A partial update of a contact, as the identify call sends it: fields not present stay as they
  * are; attributes are merged, and an attribute set to null is removed; {@code smsConsent}, when not
- * null, becomes the contact's SMS consent. A contact holds at most
+ * null, becomes the contact's SMS consent, and {@code pushConsent} its push consent. A contact holds at most
  * {@value #MAX_ATTRIBUTES} attributes, so that they always fit their column whatever the merges.
  */
 public record ContactPatch(
@@ -18,7 +18,8 @@ public record ContactPatch(
     Change<String> locale,
     Change<String> lifecycleStage,
     Map<String, Object> attributes,
-    Consent smsConsent) {
+    Consent smsConsent,
+    Consent pushConsent) {
 
   public static final int MAX_ATTRIBUTES = 100;
 

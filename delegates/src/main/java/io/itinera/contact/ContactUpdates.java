@@ -47,6 +47,9 @@ public class ContactUpdates {
       if (patch.smsConsent() != null) {
         consents.record(contactId, Consent.SMS, patch.smsConsent());
       }
+      if (patch.pushConsent() != null) {
+        consents.record(contactId, Consent.PUSH, patch.pushConsent());
+      }
       names.recordAttributes(updated.attributes().keySet());
       var routing = router.contactChanged(contactId, holdingBefore);
       if (existing.isPresent()) {

@@ -58,7 +58,7 @@ public class UpdateContactDelegate implements JavaDelegate, JourneyStep {
     REMOVE.from(execution).forEach(name -> attributes.put(name, null));
     var stage = LIFECYCLE_STAGE.from(execution);
     updates.apply(contactId, new ContactPatch(Change.none(), Change.none(), Change.none(), Change.none(),
-        stage instanceof String text ? Change.to(text) : Change.none(), attributes, null));
+        stage instanceof String text ? Change.to(text) : Change.none(), attributes, null, null));
     var marketing = MARKETING.from(execution);
     if ("stop".equals(marketing)) {
       contacts.unsubscribe(contactId, clock.instant());

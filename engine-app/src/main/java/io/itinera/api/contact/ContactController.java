@@ -130,6 +130,9 @@ class ContactController {
     if (sent.has("smsConsent") && smsConsent == null) {
       throw new InvalidFieldException("smsConsent", "SMS consent cannot be cleared: send it as withdrawn");
     }
+    if (sent.has("pushConsent") && request.pushConsent() == null) {
+      throw new InvalidFieldException("pushConsent", "Push consent cannot be cleared: send it as withdrawn");
+    }
     return new ContactPatch(
         change(sent, "email", request.email(), Function.identity()),
         change(sent, "phone", request.phone(), Function.identity()),
@@ -137,8 +140,13 @@ class ContactController {
         change(sent, "locale", request.locale(), ContactController::locale),
         change(sent, "lifecycleStage", request.lifecycleStage(), Function.identity()),
         request.attributes() == null ? Map.of() : request.attributes(),
-        smsConsent == null ? null : new Consent("granted".equals(smsConsent.status()),
-            smsConsent.at() == null ? now : smsConsent.at(), smsConsent.source()));
+        consent(smsConsent, now),
+        consent(request.pushConsent(), now));
+  }
+
+  private static Consent consent(ContactRequest.SmsConsent change, Instant now) {
+    return change == null ? null
+        : new Consent("granted".equals(change.status()), change.at() == null ? now : change.at(), change.source());
   }
 
   private static <T, R> Change<R> change(ObjectNode sent, String field, T value, Function<T, R> convert) {

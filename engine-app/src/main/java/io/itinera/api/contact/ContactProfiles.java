@@ -42,10 +42,8 @@ class ContactProfiles {
         contact.id(),
         contact.email(),
         contact.phone(),
-        consents.of(contact.id(), Consent.SMS)
-            .map(consent -> new ContactResponse.SmsConsent(consent.granted() ? "granted" : "withdrawn", consent.at(),
-                consent.source()))
-            .orElse(new ContactResponse.SmsConsent("none", null, null)),
+        consent(contact, Consent.SMS),
+        consent(contact, Consent.PUSH),
         contact.timezone().getId(),
         contact.locale(),
         contact.lifecycleStage(),
@@ -57,6 +55,13 @@ class ContactProfiles {
         journeys,
         contact.createdAt(),
         contact.updatedAt());
+  }
+
+  private ContactResponse.SmsConsent consent(Contact contact, String channel) {
+    return consents.of(contact.id(), channel)
+        .map(consent -> new ContactResponse.SmsConsent(consent.granted() ? "granted" : "withdrawn", consent.at(),
+            consent.source()))
+        .orElse(new ContactResponse.SmsConsent("none", null, null));
   }
 
   private String subscription(Contact contact) {

@@ -27,7 +27,9 @@ record ContactRequest(
     @Size(max = 35) String locale,
     @Size(max = 64) String lifecycleStage,
     Map<String, Object> attributes,
-    @Valid SmsConsent smsConsent) {
+    @Valid SmsConsent smsConsent,
+    // Push consent has the same shape; subscribing grants it, this withdraws it (or grants it again).
+    @Valid SmsConsent pushConsent) {
 
   /** E.164: a country code that does not start with 0, at most 15 digits in all (8 at least, for a real number). */
   static final String PHONE = "\\+[1-9][0-9]{7,14}";

@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A contact as the API shows it: the profile with its score, segments, subscription, SMS consent and current journeys. */
+/** A contact as the API shows it: the profile with its score, segments, subscription, SMS and push consent and current journeys. */
 record ContactResponse(
     String id,
     String email,
     String phone,
     SmsConsent smsConsent,
+    SmsConsent pushConsent,
     String timezone,
     String locale,
     String lifecycleStage,
