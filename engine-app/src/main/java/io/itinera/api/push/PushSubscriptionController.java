@@ -99,7 +99,10 @@ class PushSubscriptionController {
       {"endpoint": "https://fcm.googleapis.com/fcm/send/dP8...", "expirationTime": null,
        "keys": {"p256dh": "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
                 "auth": "tBHItJI5svbpez7KI4CCXg"}}""")
-  record SubscriptionRequest(String endpoint, Double expirationTime, Keys keys) {
+  record SubscriptionRequest(String endpoint,
+      @Schema(types = {"number", "null"}, description = "When the browser will drop the subscription, or null")
+      Double expirationTime,
+      Keys keys) {
 
     record Keys(String p256dh, String auth) {
     }
