@@ -53,7 +53,8 @@ class PushHttp {
         .disableAutomaticRetries().disableCookieManagement().build()) {
       return client.execute(post, response -> {
         var location = response.getFirstHeader("Location");
-        var text = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+        var entity = response.getEntity();
+        var text = entity == null ? "" : EntityUtils.toString(entity, StandardCharsets.UTF_8);
         return new Answer(response.getCode(), location == null ? null : location.getValue(),
             text.length() > EXCERPT ? text.substring(0, EXCERPT) : text);
       });

@@ -83,7 +83,8 @@ public class VapidKeys {
     var scheme = url.getScheme().toLowerCase(Locale.ROOT);
     var port = url.getPort();
     var defaultPort = scheme.equals("https") ? 443 : 80;
-    return scheme + "://" + url.getHost().toLowerCase(Locale.ROOT) + (port < 0 || port == defaultPort ? "" : ":" + port);
+    var host = url.getHost().toLowerCase(Locale.ROOT);
+    return scheme + "://" + host + (port < 0 || port == defaultPort ? "" : ":" + port);
   }
 
   private static KeyPair pair(String publicKey, String privateKey) {

@@ -182,6 +182,22 @@ class PushChannelTest {
   }
 
   @Test
+  void aPushTooLargeForAPushServiceIsAnIncidentAtTheStepAndQueuesNothing() {
+    subscribe(browser.subscription());
+
+    // Each event property takes at most 2000 characters; together they make more than a push holds.
+    var run = api.track(contact, "test_push", Map.of("text", "x".repeat(2000),
+        "url", "https://shop.example/" + "p".repeat(1970), "category", "transactional"))
+        .at("/started/0/processInstanceId").asText();
+    EngineJobs.attempt(management, run);
+
+    var incident = runtime.createIncidentQuery().processInstanceId(run).singleResult();
+    assertThat(incident).isNotNull();
+    assertThat(incident.getIncidentMessage()).contains("Task_SendPush").contains("3993");
+    assertThat(pushMessages()).isEmpty();
+  }
+
+  @Test
   void aContactWithoutASubscriptionIsSkippedWithTheReason() {
     ask("Your order has shipped.", "https://shop.example/orders", "transactional");
 
@@ -246,7 +262,8 @@ class PushChannelTest {
 
     var caught = caughtBy(admin, token);
     assertThat(caught).singleElement().satisfies(push -> assertThat(push.get("payload").asText())
-        .isEqualTo("{\"title\":\"Hi Ann\",\"body\":\"Your order has shipped.\",\"url\":\"https://shop.example/orders\"}"));
+        .isEqualTo("{\"title\":\"Hi Ann\",\"body\":\"Your order has shipped.\","
+            + "\"url\":\"https://shop.example/orders\"}"));
 
     assertThat(admin.postForEntity("/push-sink/subscriptions/{token}/expire", null, String.class, token)
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);

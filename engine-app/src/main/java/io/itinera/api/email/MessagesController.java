@@ -40,7 +40,8 @@ class MessagesController {
     this.contacts = contacts;
   }
 
-  @Operation(summary = "The messages of a contact (email, SMS, push): queued, sending, sent, failed or skipped, and why")
+  @Operation(summary = "The messages of a contact (email, SMS, push): queued, sending, sent, failed or skipped, and"
+      + " why")
   @ApiResponse(responseCode = "200", description = "The contact's messages, newest first")
   @ApiResponse(responseCode = "404", description = "There is no contact with this id")
   @GetMapping("/api/contacts/{contactId}/messages")
@@ -59,8 +60,8 @@ class MessagesController {
 
   /**
    * {@code channel}: {@code email}, {@code sms} or {@code push}; {@code notBefore}: when a queued message goes out
-   * at the earliest (quiet hours, a retry); {@code reason} says why. Email has a template and subject, SMS its text and,
-   * once the SMSC reported it, the receipt's state ({@code DELIVRD}, {@code UNDELIV}, ...). Push has its title
+   * at the earliest (quiet hours, a retry); {@code reason} says why. Email has a template and subject, SMS its text
+   * and, once the SMSC reported it, the receipt's state ({@code DELIVRD}, {@code UNDELIV}, ...). Push has its title
    * as {@code subject} and its body as {@code text}, one message per subscription.
    */
   record MessageSummary(String id, String channel, String journey, String template, MessageCategory category,
