@@ -111,14 +111,23 @@ class PushChannelTest {
   }
 
   @Test
-  void subscribingRecordsPushConsentAndTheSameEndpointTwiceStaysOneSubscription() {
+  void subscribingRecordsPushConsentTheSameEndpointTwiceStaysOneSubscriptionAndDeleteRemovesIt() {
     subscribe(browser.subscription());
     subscribe(browser.subscription());
 
-    assertThat(api.get("/api/contacts/{id}/push-subscriptions", contact).getBody()).hasSize(1);
+    var subscriptions = api.get("/api/contacts/{id}/push-subscriptions", contact).getBody();
+    assertThat(subscriptions).hasSize(1);
+    assertThat(subscriptions.get(0).get("endpoint").asText()).isEqualTo(browser.subscription().get("endpoint"));
     var shown = api.get("/api/contacts/{id}", contact).getBody();
     assertThat(shown.at("/pushConsent/status").asText()).isEqualTo("granted");
     assertThat(shown.at("/pushConsent/source").asText()).isEqualTo("subscription");
+
+    var id = subscriptions.get(0).get("id").asText();
+    assertThat(api.delete("/api/contacts/{id}/push-subscriptions/{subscription}", contact, id).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(api.get("/api/contacts/{id}/push-subscriptions", contact).getBody()).isEmpty();
+    assertThat(api.delete("/api/contacts/{id}/push-subscriptions/{subscription}", contact, id).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @ParameterizedTest
