@@ -274,6 +274,8 @@ class PushChannelTest {
         .isEqualTo("{\"title\":\"Hi Ann\",\"body\":\"Your order has shipped.\","
             + "\"url\":\"https://shop.example/orders\"}"));
 
+    assertThat(admin.getForObject("/push-sink", String.class)).contains("Your order has shipped.");
+
     assertThat(admin.postForEntity("/push-sink/subscriptions/{token}/expire", null, String.class, token)
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     ask("Your order has arrived.", "https://shop.example/orders", "transactional");
