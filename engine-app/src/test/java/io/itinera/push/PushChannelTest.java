@@ -31,7 +31,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 
 /**
  * Web Push end to end: the test plays the browser (its own P-256 pair and auth secret, its push service a real
@@ -275,6 +279,9 @@ class PushChannelTest {
             + "\"url\":\"https://shop.example/orders\"}"));
 
     assertThat(admin.getForObject("/push-sink", String.class)).contains("Your order has shipped.");
+    assertThat(pushToSinkWithout(token, null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(pushToSinkWithout(token, "vapid t=not.a.jwt, k=" + api.get("/api/push/vapid-public-key").getBody()
+        .get("publicKey").asText())).isEqualTo(HttpStatus.UNAUTHORIZED);
 
     assertThat(admin.postForEntity("/push-sink/subscriptions/{token}/expire", null, String.class, token)
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -285,6 +292,18 @@ class PushChannelTest {
     assertThat(api.get("/api/contacts/{id}/push-subscriptions", contact).getBody()).isEmpty();
     assertThat(pushMessages()).extracting(message -> message.get("status").asText())
         .containsExactlyInAnyOrder("SENT", "FAILED");
+  }
+
+  /** A push to the sink that a push service must refuse: no or a forged VAPID token. */
+  private HttpStatusCode pushToSinkWithout(String token, String authorization) {
+    var headers = new HttpHeaders();
+    headers.set(HttpHeaders.CONTENT_ENCODING, "aes128gcm");
+    headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+    if (authorization != null) {
+      headers.set(HttpHeaders.AUTHORIZATION, authorization);
+    }
+    return http.postForEntity("/push-sink/push/{token}", new HttpEntity<>(new byte[100], headers), String.class, token)
+        .getStatusCode();
   }
 
   private void subscribe(Map<?, ?> subscription) {
