@@ -61,7 +61,8 @@ class VapidKeysTest {
     assertThat(claims.getAudience()).containsExactly("https://push.example");
     assertThat(claims.getExpirationTime().getValueInMillis() - CLOCK.millis())
         .isEqualTo(Duration.ofHours(12).toMillis());
-    assertThat(VapidKeys.origin(URI.create("http://127.0.0.1:8080/push-sink/push/t"))).isEqualTo("http://127.0.0.1:8080");
+    assertThat(VapidKeys.origin(URI.create("http://127.0.0.1:8080/push-sink/push/t")))
+        .isEqualTo("http://127.0.0.1:8080");
   }
 
   private static VapidKeys keys(String publicKey, String privateKey, String subject) {
