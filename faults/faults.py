@@ -109,6 +109,7 @@ class Node:
                    ITINERA_DB_URL=f"jdbc:postgresql://{PG_HOST}:{PG_PORT}/{DATABASE}", ITINERA_DB_USER=PG_USER,
                    ITINERA_ADMIN_USER=ADMIN[0], ITINERA_ADMIN_PASSWORD=ADMIN[1],
                    ITINERA_API_KEYS=API_KEY, ITINERA_TRACKING_SECRET="fault-tracking-secret-0123456789",
+                   ITINERA_PUSH_VAPID_GENERATE="true",
                    ITINERA_WEBHOOK_SECRET="fault-webhook-secret", SPRING_MAIL_HOST="127.0.0.1",
                    SPRING_MAIL_PORT=str(SMTP_PORT),
                    ITINERA_WEBHOOK_URLS_CRM=f"http://127.0.0.1:{WEBHOOK_PORT}/crm",

@@ -4,6 +4,7 @@
 -- and the profile read it.
 ALTER TABLE email_message ADD COLUMN topic VARCHAR(64);
 ALTER TABLE sms_message ADD COLUMN topic VARCHAR(64);
+ALTER TABLE push_message ADD COLUMN topic VARCHAR(64);
 
 CREATE TABLE channel_priority (
     contact_id VARCHAR(255) NOT NULL PRIMARY KEY REFERENCES contact (id) ON DELETE CASCADE,

@@ -38,6 +38,12 @@ import org.springframework.test.context.ContextConfiguration;
     "itinera.sms-sink.port=0",
     // The SMS sink, too, on PostgreSQL.
     "itinera.sms-sink.enabled=true",
+    "itinera.push.dispatch.enabled=false",
+    // The push sink and the tests' push services listen on loopback, on ports chosen when they start.
+    "itinera.push.allowed-hosts=127.0.0.1:*",
+    // Also on PostgreSQL: the push sink, and a VAPID pair generated once and kept in the database.
+    "itinera.push-sink.enabled=true",
+    "itinera.push.vapid.generate=true",
     // Every test calls from 127.0.0.1, and many check that wrong credentials are refused.
     "itinera.login-limit.max-failures=1000000",
     "camunda.bpm.job-execution.enabled=false"})

@@ -32,6 +32,7 @@ public final class TestJourneys {
         .addClasspathResource("test-journeys/test-fails-at-once.bpmn")
         .addClasspathResource("test-journeys/test-sms.bpmn")
         .addClasspathResource("test-journeys/test-channels.bpmn")
+        .addClasspathResource("test-journeys/test-push.bpmn")
         .deploy();
   }
 }

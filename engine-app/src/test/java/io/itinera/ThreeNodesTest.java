@@ -114,7 +114,7 @@ class ThreeNodesTest {
         "--ITINERA_DATA_DIR=" + Files.createTempDirectory("itinera-node-" + node),
         "--camunda.bpm.process-engine-name=node-" + node,
         "--ITINERA_ADMIN_PASSWORD=" + ItineraAppTest.ADMIN_PASSWORD, "--ITINERA_API_KEYS=" + ItineraAppTest.API_KEY,
-        "--ITINERA_TRACKING_SECRET=test-only-tracking-secret",
+        "--ITINERA_TRACKING_SECRET=test-only-tracking-secret", "--itinera.push.vapid.generate=true",
         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP.getSmtp().getPort(),
         "--itinera.email.dispatch.interval=PT0.2S", "--itinera.mail-sink.smtp-port=0",
         // Quiet hours would hold the emails whatever time of day the test runs.

@@ -13,6 +13,8 @@ import io.itinera.outbox.CategoryStep;
 import io.itinera.outbox.ChannelOrder;
 import io.itinera.outbox.MessageCategory;
 import io.itinera.outbox.TopicStep;
+import io.itinera.push.PushQueue;
+import io.itinera.push.SendPushDelegate;
 import io.itinera.sms.SendSmsDelegate;
 import io.itinera.sms.SmsQueue;
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Send on best channel step: the step holds the content of each channel it offers (an email
- * {@code template}, an SMS {@code text}) and sends on the first of them, in the contact's channel order, that
+ * {@code template}, an SMS {@code text}, a push {@code title}, {@code body} and optional {@code url}) and sends on the first of them, in the contact's channel order, that
  * the contact can get (an address or number, and for marketing its consent). The chosen channel's own step
  * then runs as if it stood in the journey (its checks, the channel rules, its outbox), so a send the rules
  * skip is recorded there with its reason. Writes {@code lastBestChannel} (null when no channel would do),
@@ -38,23 +40,28 @@ public class SendOnBestChannelDelegate implements JavaDelegate, JourneyStep {
 
   private static final StepInput<String> TEMPLATE = StepInput.optional("template");
   private static final StepInput<String> TEXT = StepInput.optional("text");
+  private static final StepInput<String> TITLE = StepInput.optional("title");
+  private static final StepInput<String> BODY = StepInput.optional("body");
+  private static final StepInput<String> URL = StepInput.optional("url");
   private static final StepInput<String> CATEGORY = StepInput.required("category");
   private static final StepInput<String> TOPIC = TopicStep.input();
-  private static final StepInputs INPUTS = StepInputs.of(List.of(TEMPLATE, TEXT, CATEGORY, TOPIC));
+  private static final StepInputs INPUTS = StepInputs.of(List.of(TEMPLATE, TEXT, TITLE, BODY, URL, CATEGORY, TOPIC));
 
   private final Contacts contacts;
   private final ChannelOrder order;
   private final Map<String, OfferedStep> channels;
 
   SendOnBestChannelDelegate(Contacts contacts, ChannelOrder order, EmailQueue email, SendEmailDelegate sendEmail,
-      SmsQueue sms, SendSmsDelegate sendSms) {
+      SmsQueue sms, SendSmsDelegate sendSms, PushQueue push, SendPushDelegate sendPush) {
     this.contacts = contacts;
     this.order = order;
     this.channels = Map.of(
         EmailQueue.CHANNEL, new OfferedStep(TEMPLATE, email::unreachable, sendEmail, JourneyVariables.LAST_EMAIL_QUEUE_STATUS,
             JourneyVariables.LAST_EMAIL_REASON),
         SmsQueue.CHANNEL, new OfferedStep(TEXT, sms::unreachable, sendSms, JourneyVariables.LAST_SMS_QUEUE_STATUS,
-            JourneyVariables.LAST_SMS_REASON));
+            JourneyVariables.LAST_SMS_REASON),
+        PushQueue.CHANNEL, new OfferedStep(TITLE, push::unreachable, sendPush, JourneyVariables.LAST_PUSH_QUEUE_STATUS,
+            JourneyVariables.LAST_PUSH_REASON));
   }
 
   @Override
@@ -74,7 +81,7 @@ public class SendOnBestChannelDelegate implements JavaDelegate, JourneyStep {
       }
     }
     if (offered.isEmpty()) {
-      throw TEMPLATE.invalid(execution, "or 'text': give the content of at least one channel");
+      throw TEMPLATE.invalid(execution, "or 'text' or 'title': give the content of at least one channel");
     }
     var contact = contacts.require(execution.getProcessBusinessKey());
     var passedOver = new ArrayList<String>();

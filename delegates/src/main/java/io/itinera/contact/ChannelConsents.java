@@ -26,6 +26,19 @@ public class ChannelConsents {
   }
 
   /**
+   * Why marketing on an opt-in channel may not go to the contact, or null when it granted consent there;
+   * {@code label} names the channel for people ({@code SMS}, {@code push}).
+   */
+  public String missing(String contactId, String channel, String label) {
+    var consent = of(contactId, channel);
+    if (consent.isEmpty()) {
+      return "the contact never gave " + label + " consent";
+    }
+    return consent.get().granted() ? null
+        : "the contact withdrew " + label + " consent (" + consent.get().source() + ", " + consent.get().at() + ")";
+  }
+
+  /**
    * Keeps the change as the contact's consent on the channel. The caller holds the contact's row lock
    * ({@link Contacts#findForUpdate}), so the update-or-insert never races another change of the same contact.
    */

@@ -10,4 +10,5 @@ public record Consent(boolean granted, Instant at, String source) {
 
   /** The channels with a consent of their own (email has its unsubscribe instead). */
   public static final String SMS = "sms";
+  public static final String PUSH = "push";
 }

@@ -43,6 +43,10 @@ public final class JourneyVariables {
   public static final JourneyVariable<String> LAST_BEST_CHANNEL_STATUS = JourneyVariable.text("lastBestChannelStatus");
   /** Why the latest Send on best channel step skipped, or passed over the channels before its choice; or null. */
   public static final JourneyVariable<String> LAST_BEST_CHANNEL_REASON = JourneyVariable.text("lastBestChannelReason");
+  /** What the latest Send push step did: QUEUED (one message per subscription) or SKIPPED. */
+  public static final JourneyVariable<String> LAST_PUSH_QUEUE_STATUS = JourneyVariable.text("lastPushQueueStatus");
+  /** Why the latest Send push step skipped its push, or null. */
+  public static final JourneyVariable<String> LAST_PUSH_REASON = JourneyVariable.text("lastPushReason");
 
   /** Where an Enrol audience step goes on with the next page; null after the last page. */
   public static final JourneyVariable<String> AUDIENCE_CURSOR = JourneyVariable.text("audienceCursor");
@@ -57,7 +61,8 @@ public final class JourneyVariables {
   /** All of the above, for checks that BPMN and Java speak of the same variables. */
   public static final List<JourneyVariable<?>> ALL = List.of(EVENT, EVENT_TYPE, LAST_EVENT, LAST_EVENT_TYPE,
       CONTACT_ID, CONTACT_UPDATED_AT, LAST_EMAIL_QUEUE_STATUS, LAST_EMAIL_REASON, LAST_SMS_QUEUE_STATUS,
-      LAST_SMS_REASON, LAST_BEST_CHANNEL, LAST_BEST_CHANNEL_STATUS, LAST_BEST_CHANNEL_REASON, AUDIENCE_CURSOR, AUDIENCE_ENROLLED,
+      LAST_SMS_REASON, LAST_PUSH_QUEUE_STATUS, LAST_PUSH_REASON, LAST_BEST_CHANNEL, LAST_BEST_CHANNEL_STATUS,
+      LAST_BEST_CHANNEL_REASON, AUDIENCE_CURSOR, AUDIENCE_ENROLLED,
       AUDIENCE_DONE, VARIANT);
 
   private JourneyVariables() {

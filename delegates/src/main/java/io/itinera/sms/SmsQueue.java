@@ -104,12 +104,7 @@ public class SmsQueue {
     if (category == MessageCategory.TRANSACTIONAL) {
       return null;
     }
-    var consent = consents.of(contact.id(), Consent.SMS);
-    if (consent.isEmpty()) {
-      return "the contact never gave SMS consent";
-    }
-    return consent.get().granted() ? null
-        : "the contact withdrew SMS consent (" + consent.get().source() + ", " + consent.get().at() + ")";
+    return consents.missing(contact.id(), CHANNEL, "SMS");
   }
 
   private SmsMessage message(String id, SmsStep step, Contact contact, String text, MessageStatus status,

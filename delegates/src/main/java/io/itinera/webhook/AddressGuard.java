@@ -14,13 +14,14 @@ import java.util.regex.Pattern;
  * and returns the addresses it checked: the call connects to exactly those, so a DNS answer that
  * changes after the check (rebinding) cannot send it elsewhere. Numeric hosts other than a plain
  * dotted quad ({@code 0177.0.0.1}, {@code 0x7f.1}, {@code 127.1}, {@code 2130706433}) are refused, not
- * left to a resolver that may read them as another address.
+ * left to a resolver that may read them as another address. Push endpoints, which apps hand in from
+ * outside, go through the same guard with their own allow-list.
  */
-final class AddressGuard {
+public final class AddressGuard {
 
   /** Looks a host name up; the real one asks DNS, tests pass a stub. */
   @FunctionalInterface
-  interface Resolver {
+  public interface Resolver {
     InetAddress[] resolve(String host) throws UnknownHostException;
   }
 
@@ -29,24 +30,36 @@ final class AddressGuard {
   /** WHATWG URL's "ends in a number": a last label of digits or 0x-hex makes the whole host numeric. */
   private static final Pattern ENDS_IN_NUMBER = Pattern.compile("(?i)(^|.*\\.)([0-9]+|0x[0-9a-f]*)\\.?");
 
+  private final String what;
+  private final String allowSetting;
   private final List<AllowedTarget> allowed;
   private final Resolver resolver;
 
   AddressGuard(Collection<String> allowedTargets, Resolver resolver) {
+    this("Webhook", "itinera.webhook.allowed-hosts", allowedTargets, resolver);
+  }
+
+  /**
+   * @param what names the call in refusals ({@code Webhook}, {@code Push endpoint})
+   * @param allowSetting the setting that lists {@code allowedTargets}, named in refusals
+   */
+  public AddressGuard(String what, String allowSetting, Collection<String> allowedTargets, Resolver resolver) {
+    this.what = what;
+    this.allowSetting = allowSetting;
     this.allowed = allowedTargets.stream().map(AllowedTarget::parse).toList();
     this.resolver = resolver;
   }
 
-  /** The addresses the webhook may connect to, all of them checked; a refusal is a {@link StepRejectedException}. */
-  List<InetAddress> check(URI url) {
+  /** The addresses the call may connect to, all of them checked; a refusal is a {@link StepRejectedException}. */
+  public List<InetAddress> check(URI url) {
     var host = url.getHost();
     if (host == null) {
       // java.net.URI reads some numeric forms (127.1, 0x7f.0.0.1) as no host at all.
-      throw new StepRejectedException("Webhook to " + url + " refused: it names no host that can be read");
+      throw new StepRejectedException(what + " to " + url + " refused: it names no host that can be read");
     }
     var bare = AllowedTarget.bare(host);
     if (!host.startsWith("[") && ENDS_IN_NUMBER.matcher(bare).matches() && !DOTTED_QUAD.matcher(bare).matches()) {
-      throw new StepRejectedException("Webhook to " + url + " refused: write the address " + host
+      throw new StepRejectedException(what + " to " + url + " refused: write the address " + host
           + " as four decimal numbers (such as 192.0.2.10) or use a host name");
     }
     var addresses = resolve(bare);
@@ -55,8 +68,8 @@ final class AddressGuard {
     }
     for (var address : addresses) {
       if (SpecialPurposeAddresses.contains(address)) {
-        throw new StepRejectedException("Webhook to " + url + " refused: " + host + " is the internal address "
-            + address.getHostAddress() + " (allow it in itinera.webhook.allowed-hosts as host:port if it is meant to"
+        throw new StepRejectedException(what + " to " + url + " refused: " + host + " is the internal address "
+            + address.getHostAddress() + " (allow it in " + allowSetting + " as host:port if it is meant to"
             + " be called)");
       }
     }
@@ -73,7 +86,7 @@ final class AddressGuard {
       }
       return List.of(addresses);
     } catch (UnknownHostException e) {
-      throw new IllegalStateException("Webhook host " + host + " cannot be resolved", e);
+      throw new IllegalStateException(what + " host " + host + " cannot be resolved", e);
     }
   }
 }

@@ -8,11 +8,11 @@ import org.apache.hc.client5.http.DnsResolver;
 /**
  * Answers the HTTP client with the addresses {@link AddressGuard} checked for the webhook's host,
  * instead of asking DNS a second time; any other host is unknown (the call follows no redirect and
- * uses no proxy, so none is asked for).
+ * uses no proxy, so none is asked for). Push sends use it the same way.
  */
-record PinnedDnsResolver(String host, List<InetAddress> addresses) implements DnsResolver {
+public record PinnedDnsResolver(String host, List<InetAddress> addresses) implements DnsResolver {
 
-  PinnedDnsResolver {
+  public PinnedDnsResolver {
     host = AllowedTarget.bare(host);
     addresses = List.copyOf(addresses);
   }

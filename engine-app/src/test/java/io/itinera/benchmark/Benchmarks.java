@@ -29,7 +29,8 @@ final class Benchmarks {
   static ConfigurableApplicationContext startApp(String databaseUrl, String databaseUser, String... settings) {
     var common = Stream.of("--server.port=0", "--ITINERA_DB_URL=" + databaseUrl, "--ITINERA_DB_USER=" + databaseUser,
         "--ITINERA_ADMIN_PASSWORD=benchmark", "--ITINERA_API_KEYS=" + API_KEY,
-        "--ITINERA_TRACKING_SECRET=benchmark-tracking-secret", "--logging.level.root=WARN",
+        "--ITINERA_TRACKING_SECRET=benchmark-tracking-secret", "--itinera.push.vapid.generate=true",
+        "--logging.level.root=WARN",
         // Benchmarks run at any hour: quiet hours (21:00-08:00 in the contact's zone) would hold every marketing email.
         "--itinera.send-window.quiet-hours-start=00:00", "--itinera.send-window.quiet-hours-end=00:00");
     return new SpringApplicationBuilder(ItineraApplication.class)

@@ -52,7 +52,7 @@ public final class EmailBenchmark {
         "--ITINERA_DB_USER=" + databaseUser,
         "--ITINERA_ADMIN_PASSWORD=benchmark",
         "--ITINERA_API_KEYS=benchmark-key",
-        "--ITINERA_TRACKING_SECRET=benchmark-tracking-secret",
+        "--ITINERA_TRACKING_SECRET=benchmark-tracking-secret", "--itinera.push.vapid.generate=true",
         "--spring.mail.host=127.0.0.1",
         "--spring.mail.port=" + smtp.getSmtp().getPort(),
         "--itinera.email.dispatch.enabled=false",

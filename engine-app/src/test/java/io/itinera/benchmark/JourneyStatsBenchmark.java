@@ -34,7 +34,8 @@ public final class JourneyStatsBenchmark {
     var app = new SpringApplicationBuilder(ItineraApplication.class).run(
         "--server.port=0", "--ITINERA_DB_URL=" + databaseUrl, "--ITINERA_DB_USER=" + databaseUser,
         "--ITINERA_ADMIN_PASSWORD=benchmark", "--ITINERA_API_KEYS=benchmark-key",
-        "--ITINERA_TRACKING_SECRET=benchmark-tracking-secret", "--itinera.mail-sink.smtp-port=0",
+        "--ITINERA_TRACKING_SECRET=benchmark-tracking-secret", "--itinera.push.vapid.generate=true",
+        "--itinera.mail-sink.smtp-port=0",
         "--itinera.email.dispatch.enabled=false", "--camunda.bpm.job-execution.enabled=false",
         "--logging.level.root=WARN");
     try (app) {

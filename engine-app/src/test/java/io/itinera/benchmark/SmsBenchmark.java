@@ -51,7 +51,8 @@ class SmsBenchmark {
     var app = new SpringApplicationBuilder(ItineraApplication.class).run(
         "--server.port=0", "--ITINERA_DB_URL=" + url, "--ITINERA_DB_USER=" + System.getProperty("bench.db-user", "sa"),
         "--ITINERA_ADMIN_PASSWORD=benchmark", "--ITINERA_API_KEYS=benchmark-key",
-        "--ITINERA_TRACKING_SECRET=benchmark-tracking-secret", "--itinera.mail-sink.smtp-port=0",
+        "--ITINERA_TRACKING_SECRET=benchmark-tracking-secret", "--itinera.push.vapid.generate=true",
+        "--itinera.mail-sink.smtp-port=0",
         "--itinera.mail-sink.enabled=true", "--itinera.sms-sink.enabled=true", "--itinera.sms-sink.port=0",
         "--itinera.sms-sink.keep=" + (3 * count), "--itinera.sms.dispatch.enabled=false",
         "--logging.level.root=WARN");

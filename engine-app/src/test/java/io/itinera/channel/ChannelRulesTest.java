@@ -129,6 +129,28 @@ class ChannelRulesTest {
   }
 
   @Test
+  void pushesToAContactWhoPrefersPushAndKeepsTheNextSmsSixHoursAway() {
+    var admin = http.withBasicAuth(ItineraAppTest.ADMIN, ItineraAppTest.ADMIN_PASSWORD);
+    var browser = admin.postForEntity("/push-sink/subscriptions", null, Map.class).getBody();
+    assertThat(api.post("/api/contacts/{id}/push-subscriptions", browser, contact).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    api.put("/api/contacts/{id}", Map.of("channels", List.of(Map.of("channel", "push"), Map.of("channel", "email"))),
+        contact);
+
+    var run = send(Map.of("title", "Your cart", "body", "is waiting", "template", "welcome", "text", "Your cart waits",
+        "category", "marketing"));
+    EngineTime.advance(Duration.ofHours(3));
+    send(Map.of("text", "Your cart waits", "category", "marketing"));
+
+    assertThat(variables(run)).containsEntry("lastBestChannel", "push").containsEntry("lastBestChannelReason", null);
+    assertThat(messages("push")).singleElement().satisfies(push -> assertThat(push.get("status").asText())
+        .isEqualTo("QUEUED"));
+    assertThat(messages("email")).isEmpty();
+    assertThat(skipped("sms").get("reason").asText())
+        .isEqualTo("spacing: a push message went out PT3H before this one, and SMS keeps PT6H from any other message");
+  }
+
+  @Test
   void recordsTheSkipOnTheFirstOfferedChannelWhenTheContactCanGetNone() {
     api.put("/api/contacts/{id}", Map.of("channels", List.of(
         Map.of("channel", "email", "consent", Map.of("status", "withdrawn", "source", "preference-form")),

@@ -133,9 +133,15 @@ class ContactController {
     if (sent.has("smsConsent") && smsConsent == null) {
       throw new InvalidFieldException("smsConsent", "SMS consent cannot be cleared: send it as withdrawn");
     }
+    if (sent.has("pushConsent") && request.pushConsent() == null) {
+      throw new InvalidFieldException("pushConsent", "Push consent cannot be cleared: send it as withdrawn");
+    }
     var consents = new LinkedHashMap<String, Consent>();
     if (smsConsent != null) {
       consents.put(Consent.SMS, consent(smsConsent, now));
+    }
+    if (request.pushConsent() != null) {
+      consents.put(Consent.PUSH, consent(request.pushConsent(), now));
     }
     List<String> order = null;
     if (request.channels() != null) {
@@ -149,7 +155,7 @@ class ContactController {
         order.add(choice.channel());
         if (choice.consent() != null && consents.put(choice.channel(), consent(choice.consent(), now)) != null) {
           throw new InvalidFieldException("channels[" + i + "].consent",
-              "SMS consent is also given in smsConsent: give it once");
+              "consent on '" + choice.channel() + "' is also given in " + choice.channel() + "Consent: give it once");
         }
       }
     }

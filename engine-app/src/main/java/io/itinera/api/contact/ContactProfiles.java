@@ -47,6 +47,7 @@ class ContactProfiles {
         contact.email(),
         contact.phone(),
         consent(contact, Consent.SMS),
+        consent(contact, Consent.PUSH),
         order.of(contact.id()).stream()
             .map(channel -> new ContactResponse.ChannelState(channel, consent(contact, channel)))
             .toList(),

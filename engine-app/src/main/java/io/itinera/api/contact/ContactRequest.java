@@ -30,6 +30,8 @@ record ContactRequest(
     @Size(max = 64) String lifecycleStage,
     Map<String, Object> attributes,
     @Valid ConsentChange smsConsent,
+    // Push consent has the same shape; subscribing grants it, this withdraws it (or grants it again).
+    @Valid ConsentChange pushConsent,
     @Valid @Size(max = 3) List<@NotNull @Valid ChannelChoice> channels) {
 
   /** E.164: a country code that does not start with 0, at most 15 digits in all (8 at least, for a real number). */

@@ -13,6 +13,7 @@ record ContactResponse(
     String email,
     String phone,
     ConsentState smsConsent,
+    ConsentState pushConsent,
     List<ChannelState> channels,
     String timezone,
     String locale,

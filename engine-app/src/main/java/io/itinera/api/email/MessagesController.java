@@ -7,6 +7,8 @@ import io.itinera.outbox.MessageCategory;
 import io.itinera.outbox.MessageStatus;
 import io.itinera.email.Outbox;
 import io.itinera.email.OutboxMessage;
+import io.itinera.push.PushMessage;
+import io.itinera.push.PushOutbox;
 import io.itinera.sms.SmsMessage;
 import io.itinera.sms.SmsOutbox;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,21 +30,25 @@ class MessagesController {
 
   private final Outbox outbox;
   private final SmsOutbox sms;
+  private final PushOutbox push;
   private final Contacts contacts;
 
-  MessagesController(Outbox outbox, SmsOutbox sms, Contacts contacts) {
+  MessagesController(Outbox outbox, SmsOutbox sms, PushOutbox push, Contacts contacts) {
     this.outbox = outbox;
     this.sms = sms;
+    this.push = push;
     this.contacts = contacts;
   }
 
-  @Operation(summary = "The messages of a contact (email, SMS): queued, sending, sent, failed or skipped, and why")
+  @Operation(summary = "The messages of a contact (email, SMS, push): queued, sending, sent, failed or skipped, and"
+      + " why")
   @ApiResponse(responseCode = "200", description = "The contact's messages, newest first")
   @ApiResponse(responseCode = "404", description = "There is no contact with this id")
   @GetMapping("/api/contacts/{contactId}/messages")
   List<MessageSummary> messages(@PathVariable String contactId) {
     var messages = Stream.concat(outbox.ofContact(contactId).stream().map(MessageSummary::of),
-            sms.ofContact(contactId).stream().map(MessageSummary::of))
+            Stream.concat(sms.ofContact(contactId).stream().map(MessageSummary::of),
+                push.ofContact(contactId).stream().map(MessageSummary::of)))
         .sorted(Comparator.comparing(MessageSummary::createdAt).reversed())
         .toList();
     // An empty list would tell a caller with a typo in the id that the contact simply got no message.
@@ -53,9 +59,10 @@ class MessagesController {
   }
 
   /**
-   * {@code channel}: {@code email} or {@code sms}; {@code notBefore}: when a queued message goes out at the
-   * earliest (quiet hours, a retry); {@code reason} says why. Email has a template and subject, SMS its text and,
-   * once the SMSC reported it, the receipt's state ({@code DELIVRD}, {@code UNDELIV}, ...).
+   * {@code channel}: {@code email}, {@code sms} or {@code push}; {@code notBefore}: when a queued message goes out
+   * at the earliest (quiet hours, a retry); {@code reason} says why. Email has a template and subject, SMS its text
+   * and, once the SMSC reported it, the receipt's state ({@code DELIVRD}, {@code UNDELIV}, ...). Push has its title
+   * as {@code subject} and its body as {@code text}, one message per subscription.
    */
   record MessageSummary(String id, String channel, String journey, String template, MessageCategory category,
       MessageStatus status, String reason, String subject, String text, String receipt, int attempts,
@@ -70,6 +77,12 @@ class MessagesController {
     static MessageSummary of(SmsMessage message) {
       return new MessageSummary(message.id(), "sms", message.journeyKey(), null, message.category(),
           message.status(), message.reason(), null, message.text(), message.receipt(), message.attempts(),
+          message.createdAt(), notBefore(message.status(), message.nextAttemptAt()), message.sentAt());
+    }
+
+    static MessageSummary of(PushMessage message) {
+      return new MessageSummary(message.id(), "push", message.journeyKey(), null, message.category(),
+          message.status(), message.reason(), message.title(), message.body(), null, message.attempts(),
           message.createdAt(), notBefore(message.status(), message.nextAttemptAt()), message.sentAt());
     }
 
