@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * them for superusers). Unless {@code itinera.database.pool-size} ({@code ITINERA_DB_POOL_SIZE}) says otherwise,
  * the pool holds
  * <pre>job threads + 1 job acquisition + SMTP connections (the outbox dispatcher's senders, one of them on
- *     the scheduler thread) + other scheduler threads + 1 engine housekeeping + web connections</pre>
+ *     the scheduler thread) + push connections (on a thread of their own) + other scheduler threads
+ *     + 1 engine housekeeping + web connections</pre>
  * History cleanup runs as jobs, inside the job threads. Web requests are given a bounded number of
  * connections ({@code itinera.database.web-connections}) instead of one per web thread, which few
  * requests use at once. The share is not fenced off: in a burst of more web calls, they and the job
@@ -49,9 +50,11 @@ class ConnectionBudget implements BeanPostProcessor {
     // The dispatcher runs on a scheduler thread and sends over this many connections at once, each
     // committing per message.
     var senders = environment.getProperty("itinera.email.dispatch.connections", Integer.class, 1);
+    // Push drains on a thread of its own (a slow push service must not hold up email), over its connections.
+    var pushSenders = environment.getProperty("itinera.push.dispatch.connections", Integer.class, 1);
     var housekeeping = 1;
     var web = Math.min(environment.getProperty("itinera.database.web-connections", Integer.class, 10),
         environment.getProperty("server.tomcat.threads.max", Integer.class, 200));
-    return jobs + senders + scheduler - 1 + housekeeping + web;
+    return jobs + senders + pushSenders + scheduler - 1 + housekeeping + web;
   }
 }

