@@ -43,12 +43,12 @@ class ConnectionBudgetTest {
 
   @Test
   void nodeWithoutJobExecutorReservesNoJobConnections() throws Exception {
-    assertThat(pool(Map.of("camunda.bpm.job-execution.enabled", "false")).getMaximumPoolSize()).isEqualTo(15);
+    assertThat(pool(Map.of("camunda.bpm.job-execution.enabled", "false")).getMaximumPoolSize()).isEqualTo(16);
   }
 
   @Test
   void webShareNeverExceedsTheWebThreads() throws Exception {
-    assertThat(pool(Map.of("server.tomcat.threads.max", "4")).getMaximumPoolSize()).isEqualTo(16);
+    assertThat(pool(Map.of("server.tomcat.threads.max", "4")).getMaximumPoolSize()).isEqualTo(17);
   }
 
   @Test
