@@ -1,17 +1,19 @@
 package io.itinera.email;
 
+import io.itinera.content.ContentStep;
 import io.itinera.journey.StepInput;
 import io.itinera.journey.StepInputs;
 import io.itinera.journey.StepPass;
 import io.itinera.outbox.CategoryStep;
 import io.itinera.outbox.MessageCategory;
-import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
  * The settings of one Send email step, read from its input parameters: {@code template},
  * {@code category} ({@code marketing} or {@code transactional}), and optionally {@code sender} and
- * {@code replyTo}. The idempotency key is the run, the step and its pass ({@link StepPass}), so a retried
+ * {@code replyTo}, and the content inputs ({@link ContentStep}: {@code selection}, {@code reward},
+ * {@code rewardWindow}) for a template with variants. The idempotency key is the run, the step and its pass ({@link StepPass}), so a retried
  * step queues once and a step in a loop queues once per pass.
  */
 public record EmailStep(
@@ -23,13 +25,15 @@ public record EmailStep(
     String sender,
     String replyTo,
     String stepId,
-    String idempotencyKey) {
+    String idempotencyKey,
+    ContentStep content) {
 
   public static final StepInput<String> TEMPLATE = StepInput.required("template");
   static final StepInput<String> CATEGORY = StepInput.required("category");
   static final StepInput<String> SENDER = StepInput.optional("sender");
   static final StepInput<String> REPLY_TO = StepInput.optional("replyTo");
-  static final StepInputs INPUTS = StepInputs.of(List.of(TEMPLATE, CATEGORY, SENDER, REPLY_TO));
+  static final StepInputs INPUTS = StepInputs.of(Stream.concat(Stream.of(TEMPLATE, CATEGORY, SENDER, REPLY_TO),
+      ContentStep.INPUTS.stream()).toList());
 
   public static EmailStep from(DelegateExecution execution) {
     var template = TEMPLATE.from(execution);
@@ -43,6 +47,7 @@ public record EmailStep(
         SENDER.from(execution),
         REPLY_TO.from(execution),
         execution.getCurrentActivityId(),
-        StepPass.idempotencyKey(execution));
+        StepPass.idempotencyKey(execution),
+        ContentStep.from(execution));
   }
 }
