@@ -1,6 +1,7 @@
 package io.itinera.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itinera.contact.Contact;
@@ -8,6 +9,7 @@ import io.itinera.contact.Contacts;
 import io.itinera.contact.EngagementProperties;
 import io.itinera.contact.EngagementScoring;
 import io.itinera.database.InsertIfAbsent;
+import io.itinera.journey.EnrolmentStatus;
 import io.itinera.journey.JourneyEnrolments;
 import io.itinera.template.EmailTemplates;
 import io.itinera.template.TemplateSettings;
@@ -175,11 +177,71 @@ class ContentPolicyTest {
     assertThat(settled).isEqualTo(2);
   }
 
+  @Test
+  void rewardsAGoalReachedWithinTheWindowAndCountsALaterOneAsNone() {
+    var enrolments = new JourneyEnrolments(JdbcClient.create(dataSource));
+    var goal = new ContentStep(Selection.PREDICTED, RewardKind.GOAL, Duration.ofHours(1));
+    enrolments.enter("offers", "customer-1", "run-1", START, true);
+    enrolments.enter("offers", "customer-2", "run-2", START, true);
+    inTransaction(() -> selection.choose("offer", goal, contact("customer", 1), "message-1", "run-1", START));
+    inTransaction(() -> selection.choose("offer", goal, contact("customer", 2), "message-2", "run-2", START));
+
+    enrolments.exit("run-1", EnrolmentStatus.CONVERTED, START.plus(Duration.ofMinutes(30)), "purchase");
+    assertThat(rewards.clicked("message-2")).as("a click is not the goal").isZero();
+    assertThat(rewards.settleDue()).isEqualTo(1);
+    clock.advance(Duration.ofHours(2));
+    enrolments.exit("run-2", EnrolmentStatus.CONVERTED, clock.instant(), "purchase");
+    assertThat(rewards.settleDue()).isEqualTo(1);
+
+    var variants = reports.of("offer").orElseThrow().slots().get(0).variants();
+    assertThat(variants.stream().mapToLong(ContentReport.VariantReport::settled).sum()).isEqualTo(2);
+    assertThat(variants.stream().mapToLong(ContentReport.VariantReport::rewards).sum()).isEqualTo(1);
+  }
+
+  @Test
+  void stopsDrawingAConfidentlyWorseVariantButKeepsItInTheRandomShare() {
+    startNode(new ContentProperties(0.1, 0.01, 10, 200));
+    var choices = new ContentChoices(JdbcClient.create(dataSource), new ObjectMapper());
+    for (int i = 0; i < 300; i++) {
+      var id = UUID.randomUUID().toString();
+      var contact = contact(i % 2 == 0 ? "customer" : "prospect", i % 20);
+      var variant = inTransaction(() -> selection.choose("offer", PREDICTED, contact, id, null, clock.instant()))
+          .get("cta");
+      if (variant.equals("discount") && world.nextBoolean()) {
+        rewards.clicked(id);
+      }
+      if (i % 25 == 24) {
+        clock.advance(Duration.ofMinutes(61));
+        rewards.settleDue();
+      }
+    }
+
+    rewards.refreshExclusions();
+
+    assertThat(reports.of("offer").orElseThrow().slots().get(0).variants())
+        .extracting(ContentReport.VariantReport::variant, ContentReport.VariantReport::excluded)
+        .containsExactly(tuple("guide", true), tuple("discount", false));
+    var guideModes = new EnumMap<ChoiceMode, Integer>(ChoiceMode.class);
+    for (int i = 0; i < 400; i++) {
+      var id = UUID.randomUUID().toString();
+      var contact = contact("prospect", i % 20);
+      inTransaction(() -> selection.choose("offer", PREDICTED, contact, id, null, clock.instant()));
+      var choice = choices.ofMessage(id).get(0);
+      if (choice.variant().equals("guide")) {
+        guideModes.merge(choice.mode(), 1, Integer::sum);
+      }
+    }
+    assertThat(guideModes).containsOnlyKeys(ChoiceMode.EXPLORE);
+  }
+
   /** A new node on the same database: every object made afresh, nothing carried over but the tables. */
   private void startNode() {
+    startNode(new ContentProperties(0.1, 0.01, 50, 200));
+  }
+
+  private void startNode(ContentProperties properties) {
     var jdbc = JdbcClient.create(dataSource);
     var json = new ObjectMapper();
-    var properties = new ContentProperties(0.1, 0.01, 50, 200);
     var posteriors = new ContentPosteriors(jdbc, new InsertIfAbsent(jdbc, dataSource), json);
     var choices = new ContentChoices(jdbc, json);
     var transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

@@ -125,6 +125,14 @@ class PredictedContentTest {
     assertThat(unknown.getBody().path("detail").asText()).contains("no-such-template");
   }
 
+  @Test
+  void previewRefusesATemplateWithABrokenVariantNamingTheFile() {
+    var preview = api.get("/api/templates/{name}/preview?contactId={id}", "check-broken-variant", contact("customer", 0));
+
+    assertThat(preview.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(preview.getBody().path("detail").asText()).contains("check-broken-variant.cta.broken.html");
+  }
+
   /** Starts the journey for the contact, runs its step, and reads the message it queued. */
   private Sent send(String contact) {
     var processInstance = api.track(contact, "test_offer", Map.of()).at("/started/0/processInstanceId").asText();
