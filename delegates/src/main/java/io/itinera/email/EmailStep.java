@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  * The settings of one Send email step, read from its input parameters: {@code template},
  * {@code category} ({@code marketing} or {@code transactional}), and optionally {@code sender} and
  * {@code replyTo}, and the content inputs ({@link ContentStep}: {@code selection}, {@code reward},
- * {@code rewardWindow}) for a template with variants. The idempotency key is the run, the step and its pass ({@link StepPass}), so a retried
- * step queues once and a step in a loop queues once per pass.
+ * {@code rewardWindow}) for a template with variants. The idempotency key is the run, the step and its pass
+ * ({@link StepPass}), so a retried step queues once and a step in a loop queues once per pass.
  */
 public record EmailStep(
     String contactId,

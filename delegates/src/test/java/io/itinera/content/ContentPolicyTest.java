@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.commons.math3.random.JDKRandomGenerator;
@@ -232,6 +235,34 @@ class ContentPolicyTest {
       }
     }
     assertThat(guideModes).containsOnlyKeys(ChoiceMode.EXPLORE);
+  }
+
+  /** Rewards settled at once on several connections (as on several nodes) all reach the one posterior. */
+  @Test
+  void learnsEveryRewardWhenManyArriveAtOnce() throws Exception {
+    var fixed = new ContentStep(Selection.FIXED, RewardKind.CLICK, Duration.ofHours(1));
+    var ids = new ArrayList<String>();
+    for (int i = 0; i < 120; i++) {
+      var id = UUID.randomUUID().toString();
+      ids.add(id);
+      inTransaction(() -> selection.choose("offer", fixed, contact("customer", 0), id, null, clock.instant()));
+    }
+    var pool = Executors.newFixedThreadPool(6);
+    try {
+      var clicks = new ArrayList<Future<Integer>>();
+      ids.forEach(id -> clicks.add(pool.submit(() -> rewards.clicked(id))));
+      for (var click : clicks) {
+        assertThat(click.get()).isEqualTo(1);
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    var guide = new ContentPosteriors(JdbcClient.create(dataSource), new InsertIfAbsent(JdbcClient.create(dataSource),
+        dataSource), new ObjectMapper()).ofTemplate("offer").stream().filter(row -> row.variant().equals("guide"))
+        .findFirst().orElseThrow();
+    assertThat(guide.observations()).isEqualTo(120);
+    assertThat(guide.rewards()).isEqualTo(120);
   }
 
   /** A new node on the same database: every object made afresh, nothing carried over but the tables. */
