@@ -19,8 +19,8 @@ import org.springframework.beans.factory.ListableBeanFactory;
 
 /**
  * The rules on the steps journeys call: each names a journey step bean and gives the inputs it
- * requires; an email names a template that exists, whose variant files exist and render, and a valid selection
- * and reward; a split has valid weights and an experiment of its own.
+ * requires; an email names a template that exists, whose variant files exist and render, and a valid selection,
+ * reward and reward window; a split has valid weights and an experiment of its own.
  */
 final class StepRules {
 
@@ -72,7 +72,7 @@ final class StepRules {
           missing + "; name an existing template or add its files")));
       templates.variantProblems(template).forEach(problem -> problems.add(Elements.problem(task, problem)));
     }
-    for (var input : List.of(ContentStep.SELECTION, ContentStep.REWARD)) {
+    for (var input : List.of(ContentStep.SELECTION, ContentStep.REWARD, ContentStep.REWARD_WINDOW)) {
       var value = literal(inputs.get(input.name()));
       if (value != null) {
         ContentStep.problem(input.name(), value).ifPresent(problem ->

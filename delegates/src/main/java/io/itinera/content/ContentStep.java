@@ -2,6 +2,7 @@ package io.itinera.content;
 
 import io.itinera.journey.StepInput;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -26,24 +27,31 @@ public record ContentStep(Selection selection, RewardKind reward, Duration windo
     var selection = parse(SELECTION, execution, Selection.FIXED.name(), Selection::parse);
     var reward = parse(REWARD, execution, RewardKind.CLICK.name(), RewardKind::parse);
     var window = REWARD_WINDOW.from(execution);
-    if (window != null && (window.isNegative() || window.isZero())) {
+    if (window != null && !positive(window)) {
       throw REWARD_WINDOW.invalid(execution, "must be a positive duration such as P3D, not " + window);
     }
     return new ContentStep(selection, reward, window == null ? DEFAULT_WINDOW : window);
   }
 
-  /** Why this value of {@code selection} or {@code reward} is wrong; empty when it is fine. For the journey check. */
+  /** Why this value of {@code selection}, {@code reward} or {@code rewardWindow} is wrong; empty when it is fine. */
   public static Optional<String> problem(String input, String value) {
     try {
       if (SELECTION.name().equals(input)) {
         Selection.parse(value);
       } else if (REWARD.name().equals(input)) {
         RewardKind.parse(value);
+      } else if (REWARD_WINDOW.name().equals(input) && !positive(Duration.parse(value.strip()))) {
+        return Optional.of("must be a positive duration such as P3D, not " + value);
       }
       return Optional.empty();
-    } catch (IllegalArgumentException wrong) {
-      return Optional.of(wrong.getMessage());
+    } catch (IllegalArgumentException | DateTimeParseException wrong) {
+      return Optional.of(REWARD_WINDOW.name().equals(input)
+          ? "must be an ISO-8601 duration such as P3D, not '" + value + "'" : wrong.getMessage());
     }
+  }
+
+  private static boolean positive(Duration window) {
+    return !window.isNegative() && !window.isZero();
   }
 
   private static <T> T parse(StepInput<String> input, DelegateExecution execution, String fallback,

@@ -74,6 +74,8 @@ class JourneyCheckTest {
             "input 'selection' must be 'fixed', 'random' or 'predicted', not 'smart'"),
         arguments("check-content-variants.bpmn", "Task_SendSmartly 'Send smartly'",
             "input 'reward' must be 'open', 'click' or 'goal', not 'purchase'"),
+        arguments("check-content-variants.bpmn", "Task_SendSmartly 'Send smartly'",
+            "input 'rewardWindow' must be an ISO-8601 duration such as P3D, not '3 days'"),
         arguments("check-webhook-without-url.bpmn", "Task_TellCrm 'Tell the CRM'",
             "has no input 'url', which callWebhookDelegate requires"),
         arguments("check-split.bpmn", "Task_Split 'Split offer test'",
