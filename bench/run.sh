@@ -16,6 +16,9 @@
 #                 welcome email, with the proof that no work was done twice; also bench/two-nodes.sh
 #   sms:          <count> SMS (default 2000) dispatched to the embedded SMSC over SMPP, against a raw jsmpp
 #                 client submitting the same number of ready-made messages
+#   content:      <count> sends (default 10000) to a synthetic population chosen by the content policy: its
+#                 cumulative clicks against uniform random, the best single variant and an oracle; choices/s
+#                 against renders/s
 set -euo pipefail
 cd "$(dirname "$0")/.."
 benchmark="${1:-}"
@@ -32,7 +35,8 @@ case "$benchmark" in
   waiting-runs) count="${3:-100000}"; test=WaitingRunsBenchmark ;;
   two-nodes) test=TwoNodeBenchmark ;;
   sms) test=SmsBenchmark ;;
-  *) echo "usage: $0 event-intake|email|journey-stats|simulation|end-to-end|timers|waiting-runs|two-nodes|sms [h2|postgres] [count]" >&2
+  content) count="${3:-10000}"; test=ContentPolicyBenchmark ;;
+  *) echo "usage: $0 event-intake|email|journey-stats|simulation|end-to-end|timers|waiting-runs|two-nodes|sms|content [h2|postgres] [count]" >&2
      exit 2 ;;
 esac
 case "$database" in

@@ -1,5 +1,6 @@
 package io.itinera.check;
 
+import io.itinera.content.ContentStep;
 import io.itinera.email.EmailStep;
 import io.itinera.email.SendEmailDelegate;
 import io.itinera.experiment.AbSplitDelegate;
@@ -18,7 +19,8 @@ import org.springframework.beans.factory.ListableBeanFactory;
 
 /**
  * The rules on the steps journeys call: each names a journey step bean and gives the inputs it
- * requires; an email names a template that exists; a split has valid weights and an experiment of its own.
+ * requires; an email names a template that exists, whose variant files exist and render, and a valid selection,
+ * reward and reward window; a split has valid weights and an experiment of its own.
  */
 final class StepRules {
 
@@ -68,6 +70,14 @@ final class StepRules {
     if (template != null) {
       templates.missing(template).ifPresent(missing -> problems.add(Elements.problem(task,
           missing + "; name an existing template or add its files")));
+      templates.variantProblems(template).forEach(problem -> problems.add(Elements.problem(task, problem)));
+    }
+    for (var input : List.of(ContentStep.SELECTION, ContentStep.REWARD, ContentStep.REWARD_WINDOW)) {
+      var value = literal(inputs.get(input.name()));
+      if (value != null) {
+        ContentStep.problem(input.name(), value).ifPresent(problem ->
+            problems.add(Elements.problem(task, "input '" + input.name() + "' " + problem)));
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import io.itinera.contact.Contact;
 import io.itinera.contact.ConsentWithdrawn;
 import io.itinera.contact.Contacts;
 import io.itinera.contact.Suppressions;
+import io.itinera.content.ContentSelection;
 import io.itinera.outbox.ChannelRules;
 import io.itinera.outbox.MessageCategory;
 import io.itinera.outbox.MessageModel;
@@ -41,10 +42,11 @@ public class EmailQueue {
   private final SendTime sendTime;
   private final Clock clock;
   private final EmailMetrics metrics;
+  private final ContentSelection content;
 
   EmailQueue(Contacts contacts, Suppressions suppressions, ChannelRules rules, Outbox outbox, EmailTemplates templates,
       EmailLinks links, EmailProperties properties, SendTime sendTime, Clock clock,
-      EmailMetrics metrics) {
+      EmailMetrics metrics, ContentSelection content) {
     this.contacts = contacts;
     this.suppressions = suppressions;
     this.rules = rules;
@@ -55,6 +57,7 @@ public class EmailQueue {
     this.sendTime = sendTime;
     this.clock = clock;
     this.metrics = metrics;
+    this.content = content;
   }
 
   public QueueResult queue(EmailStep step, Map<String, Object> journeyVariables) {
@@ -72,7 +75,8 @@ public class EmailQueue {
       metrics.skipped(step, skipped.reason());
       return QueueResult.skipped(id, skipped.text());
     }
-    var rendered = templates.render(step.template(), model(contact, journeyVariables, id));
+    var variants = content.choose(step.template(), step.content(), contact, id, step.processInstanceId(), now);
+    var rendered = templates.render(step.template(), model(contact, journeyVariables, id), variants);
     var email = links.track(rendered, id);
     outbox.insert(message(id, step, contact, email, MessageStatus.QUEUED, due.reason(), now, due.at()), step.stepId(),
         step.idempotencyKey(), step.topic());

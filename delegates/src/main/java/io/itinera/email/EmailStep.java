@@ -1,5 +1,6 @@
 package io.itinera.email;
 
+import io.itinera.content.ContentStep;
 import io.itinera.journey.StepInput;
 import io.itinera.journey.StepInputs;
 import io.itinera.journey.StepPass;
@@ -7,13 +8,16 @@ import io.itinera.outbox.CategoryStep;
 import io.itinera.outbox.MessageCategory;
 import io.itinera.outbox.TopicStep;
 import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
  * The settings of one Send email step, read from its input parameters: {@code template},
  * {@code category} ({@code marketing} or {@code transactional}), and optionally {@code sender},
- * {@code replyTo} and {@code topic} (for cross-channel suppression). The idempotency key is the run, the step and its pass ({@link StepPass}), so a retried
- * step queues once and a step in a loop queues once per pass.
+ * {@code replyTo}, {@code topic} (for cross-channel suppression) and the content inputs ({@link ContentStep}:
+ * {@code selection}, {@code reward}, {@code rewardWindow}) for a template with variants. The idempotency key is
+ * the run, the step and its pass ({@link StepPass}), so a retried step queues once and a step in a loop queues
+ * once per pass.
  */
 public record EmailStep(
     String contactId,
@@ -25,14 +29,16 @@ public record EmailStep(
     String replyTo,
     String topic,
     String stepId,
-    String idempotencyKey) {
+    String idempotencyKey,
+    ContentStep content) {
 
   public static final StepInput<String> TEMPLATE = StepInput.required("template");
   static final StepInput<String> CATEGORY = StepInput.required("category");
   static final StepInput<String> SENDER = StepInput.optional("sender");
   static final StepInput<String> TOPIC = TopicStep.input();
   static final StepInput<String> REPLY_TO = StepInput.optional("replyTo");
-  static final StepInputs INPUTS = StepInputs.of(List.of(TEMPLATE, CATEGORY, SENDER, REPLY_TO, TOPIC));
+  static final StepInputs INPUTS = StepInputs.of(Stream.concat(Stream.of(TEMPLATE, CATEGORY, SENDER, REPLY_TO, TOPIC),
+      ContentStep.INPUTS.stream()).toList());
 
   public static EmailStep from(DelegateExecution execution) {
     var template = TEMPLATE.from(execution);
@@ -47,6 +53,7 @@ public record EmailStep(
         REPLY_TO.from(execution),
         TopicStep.from(TOPIC, execution),
         execution.getCurrentActivityId(),
-        StepPass.idempotencyKey(execution));
+        StepPass.idempotencyKey(execution),
+        ContentStep.from(execution));
   }
 }

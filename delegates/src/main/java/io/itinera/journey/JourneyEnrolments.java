@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -57,6 +58,14 @@ public class JourneyEnrolments {
              WHERE process_instance_id = ? AND status = 'ACTIVE'""")
         .params(status.name(), utc(exitedAt), goal, processInstanceId)
         .update();
+  }
+
+  /** When the run reached its goal; empty while it has not, or when it ended otherwise. */
+  public Optional<Instant> convertedAt(String processInstanceId) {
+    return jdbc.sql("SELECT exited_at FROM journey_enrolment WHERE process_instance_id = ? AND status = 'CONVERTED'")
+        .param(processInstanceId)
+        .query((row, number) -> row.getObject("exited_at", OffsetDateTime.class).toInstant())
+        .optional();
   }
 
   /** The revenue the goal event of a run carried, for experiment results. */

@@ -1,5 +1,6 @@
 package io.itinera.links;
 
+import io.itinera.content.ContentRewards;
 import io.itinera.email.EmailLinks;
 import io.itinera.email.Outbox;
 import io.itinera.email.OutboxMessage;
@@ -28,7 +29,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The public links in every email: the open pixel, click redirects and unsubscribe. Each carries a
  * signed token; anything we did not sign is answered 404, so no link can be forged or turned into a
- * redirect to somewhere we never linked. Opens and clicks become events like any other.
+ * redirect to somewhere we never linked. Opens and clicks become events like any other, and reward the
+ * content variants the message carried.
  */
 @Controller
 class TrackingController {
@@ -39,18 +41,24 @@ class TrackingController {
   private final Outbox outbox;
   private final EventIntake intake;
   private final Unsubscribes unsubscribes;
+  private final ContentRewards content;
 
-  TrackingController(TrackingTokens tokens, Outbox outbox, EventIntake intake, Unsubscribes unsubscribes) {
+  TrackingController(TrackingTokens tokens, Outbox outbox, EventIntake intake, Unsubscribes unsubscribes,
+      ContentRewards content) {
     this.tokens = tokens;
     this.outbox = outbox;
     this.intake = intake;
     this.unsubscribes = unsubscribes;
+    this.content = content;
   }
 
   @GetMapping("/t/o/{token}")
   ResponseEntity<byte[]> opened(@PathVariable String token) {
     var parts = signed(token, EmailLinks.OPEN, 2);
-    message(parts.get(1)).ifPresent(message -> track(message, "email_opened", Map.of(), "opened"));
+    message(parts.get(1)).ifPresent(message -> {
+      track(message, "email_opened", Map.of(), "opened");
+      content.opened(message.id());
+    });
     return ResponseEntity.ok()
         .contentType(MediaType.IMAGE_GIF)
         .cacheControl(CacheControl.noStore())
@@ -61,8 +69,10 @@ class TrackingController {
   ResponseEntity<Void> clicked(@PathVariable String token) {
     var parts = signed(token, EmailLinks.CLICK, 3);
     var target = parts.get(2);
-    message(parts.get(1)).ifPresent(message ->
-        track(message, "email_clicked", Map.of("url", target), "clicked:" + Integer.toHexString(target.hashCode())));
+    message(parts.get(1)).ifPresent(message -> {
+      track(message, "email_clicked", Map.of("url", target), "clicked:" + Integer.toHexString(target.hashCode()));
+      content.clicked(message.id());
+    });
     return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(target)).build();
   }
 

@@ -43,17 +43,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The beans of one simulation world: the domain's real components (every step, the router, the
  * intake, the repositories) on an in-memory H2 database of their own and an engine of their own
  * that has no job executor and reads time from the {@link SimulatedClock}. Left out: the outbox
- * dispatchers, the SMSC session and the push keys (nothing is sent), the HTTP webhook client
- * (requests are recorded), and the app's journey catalogue (only the simulated journey starts). Deliberately not a {@code @Configuration}:
+ * dispatchers, the SMSC session and the push keys (nothing is sent), the content rewards schedule (nothing
+ * is opened, so a simulated send's variants start from the world's own cold start), the HTTP webhook client
+ * (requests are recorded), and the app's journey catalogue (only the simulated journey starts). Deliberately
+ * not a {@code @Configuration}:
  * the app's component scan must not pick it up; {@link SimulationWorlds} registers it in a context
  * of its own.
  */
 @ComponentScan(basePackages = {"io.itinera.analytics", "io.itinera.audience", "io.itinera.catalogue",
-    "io.itinera.channel", "io.itinera.contact", "io.itinera.database", "io.itinera.email", "io.itinera.event",
-    "io.itinera.experiment", "io.itinera.journey", "io.itinera.outbox", "io.itinera.push", "io.itinera.segment",
-    "io.itinera.signing", "io.itinera.sms", "io.itinera.timing", "io.itinera.tracking", "io.itinera.webhook"},
+    "io.itinera.channel", "io.itinera.contact", "io.itinera.content", "io.itinera.database", "io.itinera.email",
+    "io.itinera.event", "io.itinera.experiment", "io.itinera.journey", "io.itinera.outbox", "io.itinera.push",
+    "io.itinera.segment", "io.itinera.signing", "io.itinera.sms", "io.itinera.timing", "io.itinera.tracking",
+    "io.itinera.webhook"},
     excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
-        "io\\.itinera\\.email\\.Outbox(Dispatcher|Schedule)", "io\\.itinera\\.sms\\.(SmsDispatcher|SmsSchedule|SmscSession|SmsDeliveries)",
+        "io\\.itinera\\.email\\.Outbox(Dispatcher|Schedule)", "io\\.itinera\\.content\\.ContentSchedule",
+        "io\\.itinera\\.sms\\.(SmsDispatcher|SmsSchedule|SmscSession|SmsDeliveries)",
         "io\\.itinera\\.push\\.(PushDispatcher|PushSchedule|PushHttp|VapidKeys|VapidKeyStore)",
         "io\\.itinera\\.journey\\.JourneyCatalog", "io\\.itinera\\.webhook\\.WebhookClient"}))
 @ComponentScan(basePackages = "io.itinera.engine", useDefaultFilters = false,

@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.itinera.ItineraApplication;
 import io.itinera.contact.Contact;
 import io.itinera.contact.Contacts;
+import io.itinera.content.ContentStep;
 import io.itinera.outbox.MessageCategory;
 import io.itinera.email.EmailProperties;
 import io.itinera.email.EmailQueue;
@@ -87,7 +88,7 @@ public final class EmailBenchmark {
           for (int j = first; j < Math.min(first + 100, count); j++) {
             var contactId = "bench-" + run + "-" + j;
             queue.queue(new EmailStep(contactId, "bench", null, "welcome", MessageCategory.TRANSACTIONAL, null, null, null,
-                "Task_Bench", "bench:" + contactId), Map.of());
+                "Task_Bench", "bench:" + contactId, ContentStep.FIXED), Map.of());
           }
         });
       }

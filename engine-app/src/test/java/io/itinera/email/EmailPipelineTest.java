@@ -11,6 +11,7 @@ import io.itinera.EngineTime;
 import io.itinera.ItineraAppTest;
 import io.itinera.TestInbox;
 import io.itinera.TestJourneys;
+import io.itinera.content.ContentStep;
 import io.itinera.outbox.MessageCategory;
 import io.itinera.outbox.MessageStatus;
 import jakarta.mail.Multipart;
@@ -231,7 +232,7 @@ class EmailPipelineTest {
   @Test
   void queuesAStepThatRunsTwiceOnlyOnce() {
     var step = new EmailStep(contact, "welcome-series", null, "welcome", MessageCategory.MARKETING, null, null, null,
-        "Task_SendWelcomeEmail", "run-" + contact + ":Task_SendWelcomeEmail");
+        "Task_SendWelcomeEmail", "run-" + contact + ":Task_SendWelcomeEmail", ContentStep.FIXED);
 
     var first = queue.queue(step, Map.of());
     var second = queue.queue(step, Map.of());

@@ -1,6 +1,9 @@
 package io.itinera.template;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +31,8 @@ import org.thymeleaf.exceptions.TemplateProcessingException;
  * replacing any the caller passed. Expressions are SpEL. A key missing from a map reads as {@code null}, so
  * templates give defaults ({@code ${contact.firstName ?: 'there'}}) and step into maps that may be absent
  * with {@code ?.} ({@code ${contact.attributes?.plan}}); a missing {@code contact}, {@code event} or
- * {@code vars} reads as an empty map.
+ * {@code vars} reads as an empty map. A template may declare variants of its subject and of named blocks
+ * ({@link #variants}); see {@link #render(String, Map, Map)}.
  */
 public final class EmailTemplates {
 
@@ -51,9 +55,48 @@ public final class EmailTemplates {
 
   /** Renders template {@code name} with the model; never returns an empty or half-rendered email. */
   public RenderedEmail render(String name, Map<String, Object> model) {
+    return render(name, model, Map.of());
+  }
+
+  /**
+   * Renders template {@code name} with the chosen variant of each slot (slot to variant name); a slot left
+   * out gets its first variant. The {@code subject} slot replaces the subject; any other slot's variant is
+   * rendered first and handed to the template as {@code blocks.SLOT} (HTML) and {@code blockTexts.SLOT} (text).
+   */
+  public RenderedEmail render(String name, Map<String, Object> model, Map<String, String> chosen) {
     requireParts(name);
-    var context = context(model);
-    var subject = PlainText.subject(process(name, name + TemplateFiles.SUBJECT, context));
+    Objects.requireNonNull(model, "model");
+    var variantFiles = variantFiles(name).orElse(Map.of());
+    var unknownSlots = new java.util.TreeSet<>(chosen.keySet());
+    unknownSlots.removeAll(variantFiles.keySet());
+    if (!unknownSlots.isEmpty()) {
+      throw new TemplateException("Email template '" + name + "' has no variant slot " + unknownSlots + " in "
+          + name + VariantFiles.SUFFIX, null);
+    }
+    var subjectFile = name + TemplateFiles.SUBJECT;
+    var blocks = new HashMap<String, Object>();
+    var blockTexts = new HashMap<String, Object>();
+    var blockContext = context(model);
+    for (var slot : variantFiles.entrySet()) {
+      var variant = chosen.getOrDefault(slot.getKey(), slot.getValue().keySet().iterator().next());
+      var file = slot.getValue().get(variant);
+      if (file == null) {
+        throw new TemplateException("Email template '" + name + "' has no variant '" + variant + "' in slot '"
+            + slot.getKey() + "' of " + name + VariantFiles.SUFFIX, null);
+      }
+      if (ContentVariants.SUBJECT_SLOT.equals(slot.getKey())) {
+        subjectFile = file;
+      } else {
+        var block = process(name, file, blockContext);
+        blocks.put(slot.getKey(), block);
+        blockTexts.put(slot.getKey(), file.endsWith(TemplateFiles.TEXT) ? PlainText.tidy(block) : HtmlText.from(block));
+      }
+    }
+    var withBlocks = new HashMap<>(model);
+    withBlocks.put("blocks", blocks);
+    withBlocks.put("blockTexts", blockTexts);
+    var context = context(withBlocks);
+    var subject = PlainText.subject(process(name, subjectFile, context));
     var html = process(name, name + TemplateFiles.HTML, context);
     var text = files.exists(name + TemplateFiles.TEXT)
         ? PlainText.tidy(process(name, name + TemplateFiles.TEXT, context))
@@ -62,6 +105,47 @@ public final class EmailTemplates {
     requireContent(name, "HTML body", html);
     requireContent(name, "text body", text);
     return new RenderedEmail(subject, html, text);
+  }
+
+  /**
+   * The variants template {@code name} declares in {@code NAME.variants.yml}; empty if it declares none.
+   * Throws {@link TemplateException} naming the file when that file is malformed.
+   */
+  public Optional<ContentVariants> variants(String name) {
+    return variantFiles(name).map(files -> VariantFiles.variants(name, files));
+  }
+
+  /**
+   * What is wrong with the variants of template {@code name}, each naming its file: a malformed variants
+   * file, a variant file that does not exist, or one that does not render for a contact we know nothing
+   * about (a broken expression). Empty when all is well or the template declares no variants.
+   */
+  public List<String> variantProblems(String name) {
+    Map<String, Map<String, String>> variantFiles;
+    try {
+      variantFiles = variantFiles(name).orElse(Map.of());
+    } catch (TemplateException malformed) {
+      return List.of("Email template '" + name + "': " + malformed.getMessage());
+    }
+    var problems = new ArrayList<String>();
+    var sample = context(Map.of("unsubscribeUrl", "https://itinera.invalid/u/check"));
+    variantFiles.forEach((slot, variants) -> variants.forEach((variant, file) -> {
+      if (!files.exists(file)) {
+        problems.add("Email template '" + name + "': variant '" + variant + "' of slot '" + slot + "' names " + file
+            + ", which is not found " + files.whereTheyAre());
+        return;
+      }
+      try {
+        process(name, file, sample);
+      } catch (TemplateException broken) {
+        problems.add(broken.getMessage());
+      }
+    }));
+    return problems;
+  }
+
+  private Optional<Map<String, Map<String, String>>> variantFiles(String name) {
+    return files.read(name + VariantFiles.SUFFIX).map(yaml -> VariantFiles.parse(name, yaml));
   }
 
   /** Names of the templates shipped on the classpath (for a test that renders them all). */

@@ -2,10 +2,12 @@ package io.itinera.template;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -39,6 +41,20 @@ final class TemplateFiles {
   boolean exists(String file) {
     return overrideDirectory != null && Files.isRegularFile(overrideDirectory.resolve(file))
         || classLoader.getResource(CLASSPATH_FOLDER + file) != null;
+  }
+
+  /** The file's text, from the override directory first; empty if there is no such file. */
+  Optional<String> read(String file) {
+    try {
+      if (overrideDirectory != null && Files.isRegularFile(overrideDirectory.resolve(file))) {
+        return Optional.of(Files.readString(overrideDirectory.resolve(file)));
+      }
+      try (var in = classLoader.getResourceAsStream(CLASSPATH_FOLDER + file)) {
+        return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the email template file " + file, e);
+    }
   }
 
   String whereTheyAre() {

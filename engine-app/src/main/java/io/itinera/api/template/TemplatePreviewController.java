@@ -5,7 +5,9 @@ import io.itinera.api.JsonValueLimits;
 import io.itinera.api.Problems;
 import io.itinera.email.EmailQueue;
 import io.itinera.journey.JourneyVariables;
+import io.itinera.template.EmailTemplates;
 import io.itinera.template.RenderedEmail;
+import io.itinera.template.TemplateException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,10 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 class TemplatePreviewController {
 
   private final EmailQueue emails;
+  private final EmailTemplates templates;
   private final JsonValueLimits limits;
 
-  TemplatePreviewController(EmailQueue emails, JsonValueLimits limits) {
+  TemplatePreviewController(EmailQueue emails, EmailTemplates templates, JsonValueLimits limits) {
     this.emails = emails;
+    this.templates = templates;
     this.limits = limits;
   }
 
@@ -39,6 +43,7 @@ class TemplatePreviewController {
   @ApiResponse(responseCode = "422", description = "The template is missing or cannot be rendered")
   @GetMapping("/api/templates/{name}/preview")
   RenderedEmail preview(@PathVariable String name, @RequestParam String contactId) {
+    requireSoundVariants(name);
     return emails.preview(name, contactId).orElseThrow(() -> noContact(contactId));
   }
 
@@ -49,6 +54,7 @@ class TemplatePreviewController {
   @ApiResponse(responseCode = "422", description = "The template is missing or cannot be rendered")
   @PostMapping("/api/templates/{name}/preview")
   RenderedEmail previewWith(@PathVariable String name, @Valid @RequestBody TemplatePreviewRequest request) {
+    requireSoundVariants(name);
     var variables = new HashMap<String, Object>();
     if (request.vars() != null) {
       limits.checkProperties("vars", request.vars());
@@ -59,6 +65,14 @@ class TemplatePreviewController {
       JourneyVariables.EVENT.put(variables, request.event());
     }
     return emails.preview(name, request.contactId(), variables).orElseThrow(() -> noContact(request.contactId()));
+  }
+
+  /** The preview shows each slot's first variant; a broken other one is named here, not first at a send. */
+  private void requireSoundVariants(String name) {
+    var problems = templates.variantProblems(name);
+    if (!problems.isEmpty()) {
+      throw new TemplateException(String.join("; ", problems), null);
+    }
   }
 
   private static ErrorResponseException noContact(String contactId) {
