@@ -16,6 +16,8 @@
 #                 welcome email, with the proof that no work was done twice; also bench/two-nodes.sh
 #   sms:          <count> SMS (default 2000) dispatched to the embedded SMSC over SMPP, against a raw jsmpp
 #                 client submitting the same number of ready-made messages
+#   push:         <count> pushes (default 2000) dispatched to a local push service on loopback, against a raw loop
+#                 encrypting, signing and posting the same number with the same libraries
 set -euo pipefail
 cd "$(dirname "$0")/.."
 benchmark="${1:-}"
@@ -32,7 +34,8 @@ case "$benchmark" in
   waiting-runs) count="${3:-100000}"; test=WaitingRunsBenchmark ;;
   two-nodes) test=TwoNodeBenchmark ;;
   sms) test=SmsBenchmark ;;
-  *) echo "usage: $0 event-intake|email|journey-stats|simulation|end-to-end|timers|waiting-runs|two-nodes|sms [h2|postgres] [count]" >&2
+  push) test=PushBenchmark ;;
+  *) echo "usage: $0 event-intake|email|journey-stats|simulation|end-to-end|timers|waiting-runs|two-nodes|sms|push [h2|postgres] [count]" >&2
      exit 2 ;;
 esac
 case "$database" in
