@@ -19,6 +19,8 @@
 #   content:      <count> sends (default 10000) to a synthetic population chosen by the content policy: its
 #                 cumulative clicks against uniform random, the best single variant and an oracle; choices/s
 #                 against renders/s
+#   push:         <count> pushes (default 2000) dispatched to a local push service on loopback, against a raw loop
+#                 encrypting, signing and posting the same number with the same libraries
 set -euo pipefail
 cd "$(dirname "$0")/.."
 benchmark="${1:-}"
@@ -36,7 +38,8 @@ case "$benchmark" in
   two-nodes) test=TwoNodeBenchmark ;;
   sms) test=SmsBenchmark ;;
   content) count="${3:-10000}"; test=ContentPolicyBenchmark ;;
-  *) echo "usage: $0 event-intake|email|journey-stats|simulation|end-to-end|timers|waiting-runs|two-nodes|sms|content [h2|postgres] [count]" >&2
+  push) test=PushBenchmark ;;
+  *) echo "usage: $0 event-intake|email|journey-stats|simulation|end-to-end|timers|waiting-runs|two-nodes|sms|content|push [h2|postgres] [count]" >&2
      exit 2 ;;
 esac
 case "$database" in

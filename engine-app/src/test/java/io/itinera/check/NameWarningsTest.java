@@ -97,6 +97,7 @@ class NameWarningsTest {
     transaction.executeWithoutResult(status -> {
       catalogue.recordProperties("signup", Set.of("source", "email"));
       catalogue.recordProperties("purchase", Set.of("orderId", "total", "revenue"));
+      catalogue.recordProperties("cart_abandoned", Set.of("total", "items"));
     });
     for (var journey : new PathMatchingResourcePatternResolver().getResources("classpath*:journeys/*.bpmn")) {
       var bpmn = journey.getContentAsByteArray();

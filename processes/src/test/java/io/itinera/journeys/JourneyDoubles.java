@@ -15,15 +15,18 @@ final class JourneyDoubles {
   private JourneyDoubles() {
   }
 
-  /** Records the template of every email a journey asked to send, and the step that asked. */
+  /** Records the template, category and topic of every email a journey asked to send. */
   static final class RecordingSendEmail implements JavaDelegate {
     final List<String> templates = new ArrayList<>();
     final List<String> categories = new ArrayList<>();
+    /** The step's topic, or "null" for a step without one. */
+    final List<String> topics = new ArrayList<>();
 
     @Override
     public void execute(DelegateExecution execution) {
       templates.add(String.valueOf(execution.getVariableLocal("template")));
       categories.add(String.valueOf(execution.getVariableLocal("category")));
+      topics.add(String.valueOf(execution.getVariableLocal("topic")));
     }
   }
 
