@@ -20,6 +20,6 @@ record EventRequest(
     @Size(max = 255) String messageId) {
 
   static final String EXAMPLE = """
-      {"contactId": "ann-42", "type": "cart_abandoned", "properties": {"cartValue": 59.9, "items": 2},
+      {"contactId": "ann-42", "type": "cart_abandoned", "properties": {"total": 59.9, "items": 2},
        "occurredAt": "2026-11-29T16:00:00Z", "messageId": "shop-7d1c"}""";
 }
