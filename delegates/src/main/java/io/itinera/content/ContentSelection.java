@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.math3.random.JDKRandomGenerator;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -24,13 +26,20 @@ public class ContentSelection {
   private final ContentChoices choices;
   private final ContentPolicy policy;
 
+  @Autowired
   ContentSelection(EmailTemplates templates, ContentFeatures features, ContentPosteriors posteriors,
       ContentChoices choices, ContentProperties properties) {
+    this(templates, features, posteriors, choices, properties, new JDKRandomGenerator());
+  }
+
+  /** With the draws from {@code random}: tests replay a sequence of choices exactly. */
+  ContentSelection(EmailTemplates templates, ContentFeatures features, ContentPosteriors posteriors,
+      ContentChoices choices, ContentProperties properties, RandomGenerator random) {
     this.templates = templates;
     this.features = features;
     this.posteriors = posteriors;
     this.choices = choices;
-    this.policy = new ContentPolicy(properties.randomShare(), new JDKRandomGenerator());
+    this.policy = new ContentPolicy(properties.randomShare(), random);
   }
 
   /** The variant per slot for this message (empty for a template without variants). */

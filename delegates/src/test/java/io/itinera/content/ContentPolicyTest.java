@@ -276,7 +276,9 @@ class ContentPolicyTest {
     var posteriors = new ContentPosteriors(jdbc, new InsertIfAbsent(jdbc, dataSource), json);
     var choices = new ContentChoices(jdbc, json);
     var transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-    selection = new ContentSelection(templates, new ContentFeatures(scoring()), posteriors, choices, properties);
+    // Seeded, as the world is: the same draws every run, so the thresholds below are not left to chance.
+    selection = new ContentSelection(templates, new ContentFeatures(scoring()), posteriors, choices, properties,
+        new JDKRandomGenerator(7));
     rewards = new ContentRewards(choices, posteriors, new JourneyEnrolments(jdbc), properties, transaction, clock);
     reports = new ContentReports(templates, choices, posteriors, properties);
   }
