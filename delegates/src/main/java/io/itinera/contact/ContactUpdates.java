@@ -54,6 +54,9 @@ public class ContactUpdates {
       if (patch.channelOrder() != null) {
         priorities.set(contactId, patch.channelOrder());
       }
+      if (!patch.topics().isEmpty()) {
+        events.publishEvent(new TopicsChosen(contactId, patch.topics(), now));
+      }
       names.recordAttributes(updated.attributes().keySet());
       var routing = router.contactChanged(contactId, holdingBefore);
       if (existing.isPresent()) {

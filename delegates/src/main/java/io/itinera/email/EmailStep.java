@@ -5,14 +5,18 @@ import io.itinera.journey.StepInputs;
 import io.itinera.journey.StepPass;
 import io.itinera.outbox.CategoryStep;
 import io.itinera.outbox.MessageCategory;
+import io.itinera.outbox.Pacing;
+import io.itinera.outbox.PacingStep;
 import io.itinera.outbox.TopicStep;
 import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
  * The settings of one Send email step, read from its input parameters: {@code template},
  * {@code category} ({@code marketing} or {@code transactional}), and optionally {@code sender},
- * {@code replyTo} and {@code topic} (for cross-channel suppression). The idempotency key is the run, the step and its pass ({@link StepPass}), so a retried
+ * {@code replyTo}, {@code topic} (its subscription group) and
+ * {@code whenCapped}/{@code maxWait} ({@link PacingStep}). The idempotency key is the run, the step and its pass ({@link StepPass}), so a retried
  * step queues once and a step in a loop queues once per pass.
  */
 public record EmailStep(
@@ -24,6 +28,7 @@ public record EmailStep(
     String sender,
     String replyTo,
     String topic,
+    Pacing pacing,
     String stepId,
     String idempotencyKey) {
 
@@ -32,7 +37,8 @@ public record EmailStep(
   static final StepInput<String> SENDER = StepInput.optional("sender");
   static final StepInput<String> TOPIC = TopicStep.input();
   static final StepInput<String> REPLY_TO = StepInput.optional("replyTo");
-  static final StepInputs INPUTS = StepInputs.of(List.of(TEMPLATE, CATEGORY, SENDER, REPLY_TO, TOPIC));
+  static final StepInputs INPUTS = StepInputs.of(Stream.concat(
+      Stream.of(TEMPLATE, CATEGORY, SENDER, REPLY_TO, TOPIC), PacingStep.INPUTS.stream()).toList());
 
   public static EmailStep from(DelegateExecution execution) {
     var template = TEMPLATE.from(execution);
@@ -46,6 +52,7 @@ public record EmailStep(
         SENDER.from(execution),
         REPLY_TO.from(execution),
         TopicStep.from(TOPIC, execution),
+        PacingStep.from(execution),
         execution.getCurrentActivityId(),
         StepPass.idempotencyKey(execution));
   }

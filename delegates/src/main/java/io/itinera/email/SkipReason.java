@@ -8,8 +8,10 @@ enum SkipReason {
   UNSUBSCRIBED,
   SUPPRESSED,
   TOPIC,
+  PREFERENCE,
   SPACING,
-  FREQUENCY_CAP;
+  FREQUENCY_RULE,
+  WITHHELD;
 
   /** The label value in metrics: {@code no_address}, {@code frequency_cap}, ... */
   String code() {
