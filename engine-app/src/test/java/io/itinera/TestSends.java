@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ManagementService;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Sends through the test journey {@code test-channels} (its Send on best channel step takes its inputs from the
@@ -20,6 +22,16 @@ public final class TestSends {
     this.api = api;
     this.management = management;
     this.contact = contact;
+  }
+
+  /**
+   * Creates the contact in Europe/Berlin with an email address and a phone number (random, ending in
+   * {@code lastDigit}) with SMS consent; returns the API's answer.
+   */
+  public ResponseEntity<JsonNode> createContact(int lastDigit) {
+    var phone = "+4917" + (10_000_000 + ThreadLocalRandom.current().nextInt(80_000_000)) + lastDigit;
+    return api.put("/api/contacts/{id}", Map.of("email", contact + "@example.com", "phone", phone,
+        "timezone", "Europe/Berlin", "smsConsent", Map.of("status", "granted", "source", "checkout-form")), contact);
   }
 
   /** Starts the test journey with these step inputs and runs its step; returns the run. */

@@ -79,6 +79,19 @@ public class ContactUpdates {
         .orElse(false)));
   }
 
+  /**
+   * Records topic choices that come from outside the identify call (an unsubscribe link, the preference page),
+   * with the contact's row locked; false if there is no such contact.
+   */
+  public boolean recordTopics(String contactId, TopicChoices choices) {
+    return Boolean.TRUE.equals(transaction.execute(status -> contacts.findForUpdate(contactId)
+        .map(contact -> {
+          events.publishEvent(new TopicsChosen(contactId, choices, clock.instant()));
+          return true;
+        })
+        .orElse(false)));
+  }
+
   private void record(String contactId, String channel, Consent consent) {
     consents.record(contactId, channel, consent);
     if (!consent.granted()) {

@@ -73,7 +73,11 @@ public class EmailQueue {
       metrics.skipped(step, skipped.reason());
       return QueueResult.skipped(id, skipped.status(), skipped.text());
     }
-    var rendered = templates.render(step.template(), model(contact, journeyVariables, id));
+    var model = model(contact, journeyVariables, id);
+    if (step.category() == MessageCategory.MARKETING) {
+      model.put("preferencesUrl", links.preferencesUrl(id));
+    }
+    var rendered = templates.render(step.template(), model);
     var email = links.track(rendered, id);
     outbox.insert(message(id, step, contact, email, MessageStatus.QUEUED, verdict.rules().reason(), now,
         verdict.rules().at()), step.stepId(), step.idempotencyKey(), step.topic());
