@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -88,7 +90,10 @@ class PreferencePageTest {
       browser.findElement(By.id("pause-week")).click();
       browser.findElement(By.cssSelector("button[value='save']")).click();
 
-      assertThat(browser.findElement(By.cssSelector("[role='status']")).getText()).isEqualTo("Your choices are saved.");
+      // The form posts, and the answer redirects back to the page: wait for the new page.
+      var saved = new WebDriverWait(browser, Duration.ofSeconds(30))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role='status']")));
+      assertThat(saved.getText()).isEqualTo("Your choices are saved.");
       assertThat(browser.findElement(By.id("newsletter-email")).isSelected()).isFalse();
       assertThat(browser.findElement(By.id("offers-sms")).isSelected()).isTrue();
     } finally {
