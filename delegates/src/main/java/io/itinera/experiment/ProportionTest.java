@@ -5,15 +5,15 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 /**
  * Compares a variant's conversion rate with the control's: the difference with a 95% confidence
  * interval (unpooled standard error) and the two-sided p-value of the two-proportion z-test
- * (pooled standard error), the usual pair for A/B results.
+ * (pooled standard error), the usual pair for A/B results and for the global control group.
  */
-record ProportionTest(double difference, double low, double high, double pValue) {
+public record ProportionTest(double difference, double low, double high, double pValue) {
 
   static final double SIGNIFICANCE = 0.05;
   private static final NormalDistribution NORMAL = new NormalDistribution();
   private static final double Z_95 = NORMAL.inverseCumulativeProbability(0.975);
 
-  static ProportionTest of(long controlConversions, long controlParticipants, long conversions, long participants) {
+  public static ProportionTest of(long controlConversions, long controlParticipants, long conversions, long participants) {
     if (controlParticipants == 0 || participants == 0) {
       throw new IllegalArgumentException("Both groups need participants");
     }
