@@ -13,7 +13,7 @@ enum SkipReason {
   FREQUENCY_RULE,
   WITHHELD;
 
-  /** The label value in metrics: {@code no_address}, {@code frequency_cap}, ... */
+  /** The label value in metrics: {@code no_address}, {@code frequency_rule}, ... */
   String code() {
     return name().toLowerCase(Locale.ROOT);
   }
