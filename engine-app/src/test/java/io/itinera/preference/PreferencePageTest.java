@@ -128,10 +128,13 @@ class PreferencePageTest {
   @Test
   void oneClickUnsubscribeFromAnEmailAboutATopicLeavesOnlyThatTopicOnEmail() {
     var unsubscribe = linkInEmail("Unsubscribe");
+    var confirmation = http.getForEntity(unsubscribe, String.class).getBody();
 
     var answer = post(unsubscribe, "List-Unsubscribe", "One-Click");
 
+    assertThat(confirmation).contains("<h1>Unsubscribe from Newsletter?</h1>");
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(answer.getBody()).contains("Newsletter</span> emails any more");
     var profile = api.get("/api/contacts/{id}", contact).getBody();
     assertThat(profile.get("subscription").asText()).isEqualTo("subscribed");
     assertThat(profile.at("/topics/newsletter/email/subscribed").asBoolean()).isFalse();
