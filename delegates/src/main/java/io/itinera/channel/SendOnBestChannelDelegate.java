@@ -20,7 +20,6 @@ import io.itinera.sms.SendSmsDelegate;
 import io.itinera.sms.SmsQueue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.stream.Stream;
 import java.util.Map;
 import java.util.function.BiFunction;

@@ -8,7 +8,6 @@ import io.itinera.outbox.MessageCategory;
 import io.itinera.outbox.Pacing;
 import io.itinera.outbox.PacingStep;
 import io.itinera.outbox.TopicStep;
-import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 

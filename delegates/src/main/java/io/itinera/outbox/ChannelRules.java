@@ -1,5 +1,6 @@
 package io.itinera.outbox;
 
+import io.itinera.contact.Contact;
 import io.itinera.contact.Contacts;
 import io.itinera.controlgroup.ControlGroup;
 import io.itinera.preference.Preferences;
@@ -63,7 +64,7 @@ public class ChannelRules {
       return new Verdict(null, planned.at(), planned.reason());
     }
     var due = planned.at();
-    var zone = contacts.findForUpdate(contactId).map(contact -> contact.timezone()).orElse(ZoneId.of("UTC"));
+    var zone = contacts.findForUpdate(contactId).map(Contact::timezone).orElse(ZoneId.of("UTC"));
     var preference = preferences.reasonToSkip(contactId, channel, topic, due);
     if (preference != null) {
       return Verdict.skip(new Skip(Skip.PREFERENCE, preference));

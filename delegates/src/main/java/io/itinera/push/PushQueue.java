@@ -13,7 +13,6 @@ import io.itinera.outbox.QueueResult;
 import io.itinera.outbox.SendTime;
 import io.itinera.template.TextMessages;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
