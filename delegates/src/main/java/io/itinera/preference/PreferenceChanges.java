@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,9 +30,11 @@ public class PreferenceChanges {
   private final MarketingPauses pauses;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   PreferenceChanges(Contacts contacts, ContactUpdates updates, MarketingPauses pauses, TransactionTemplate transaction,
-      Clock clock) {
+      Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.contacts = contacts;
     this.updates = updates;
     this.pauses = pauses;
@@ -48,6 +51,7 @@ public class PreferenceChanges {
       updates.recordTopics(contactId, new TopicChoices(topics, SOURCE));
       if (pauseUntil != null) {
         pauses.pause(contactId, pauseUntil, clock.instant(), SOURCE);
+        events.publishEvent(new MarketingPaused(contactId, pauseUntil));
       }
     });
   }

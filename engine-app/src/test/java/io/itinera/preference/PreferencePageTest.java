@@ -126,6 +126,28 @@ class PreferencePageTest {
   }
 
   @Test
+  void aPauseTakesBackTheMarketingThatWouldGoOutBeforeItEnds() {
+    var page = linkInEmail("Choose what you get");
+    // 23:00 in Berlin: marketing waits until 08:00.
+    EngineTime.advance(Duration.ofHours(11));
+    sends.send(Map.of("template", "welcome", "category", "marketing", "topic", "product-updates"));
+    var form = new LinkedMultiValueMap<String, String>();
+    form.add("form", Jsoup.parse(http.getForObject(page, String.class)).select("input[name=form]").val());
+    form.add("topic", "newsletter:email");
+    form.add("topic", "product-updates:email");
+    form.add("pause", "week");
+    form.add("action", "save");
+
+    post(page, form);
+
+    assertThat(api.get("/api/contacts/{id}", contact).getBody().get("marketingPausedUntil").asText())
+        .isEqualTo(EngineTime.now().plus(Duration.ofDays(7)).toString());
+    assertThat(sends.last("email").get("status").asText()).isEqualTo("SKIPPED");
+    assertThat(sends.last("email").get("reason").asText()).isEqualTo("the contact paused all marketing until "
+        + EngineTime.now().plus(Duration.ofDays(7)) + " before it went out");
+  }
+
+  @Test
   void oneClickUnsubscribeFromAnEmailAboutATopicLeavesOnlyThatTopicOnEmail() {
     var unsubscribe = linkInEmail("Unsubscribe");
     var confirmation = http.getForEntity(unsubscribe, String.class).getBody();
@@ -162,6 +184,10 @@ class PreferencePageTest {
   private ResponseEntity<String> post(String path, String name, String value) {
     var form = new LinkedMultiValueMap<String, String>();
     form.add(name, value);
+    return post(path, form);
+  }
+
+  private ResponseEntity<String> post(String path, LinkedMultiValueMap<String, String> form) {
     var headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
     return http.postForEntity(path, new HttpEntity<>(form, headers), String.class);

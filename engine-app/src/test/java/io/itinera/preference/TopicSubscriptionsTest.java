@@ -71,6 +71,24 @@ class TopicSubscriptionsTest {
   }
 
   @Test
+  void takesBackAnEmailQuietHoursHoldWhenTheContactLeavesItsTopic() {
+    // 23:00 in Berlin: marketing waits until 08:00.
+    EngineTime.advance(Duration.ofHours(11));
+    sends.send(Map.of("template", "welcome", "category", "marketing", "topic", "newsletter"));
+    assertThat(sends.last("email").get("status").asText()).isEqualTo("QUEUED");
+
+    api.put("/api/contacts/{id}", Map.of("topics", Map.of("product-updates", Map.of("email", false)),
+        "topicsSource", "app-settings"), contact);
+    assertThat(sends.last("email").get("status").asText()).isEqualTo("QUEUED");
+    api.put("/api/contacts/{id}", Map.of("topics", Map.of("newsletter", Map.of("email", false)),
+        "topicsSource", "app-settings"), contact);
+
+    assertThat(sends.last("email").get("status").asText()).isEqualTo("SKIPPED");
+    assertThat(sends.last("email").get("reason").asText())
+        .isEqualTo("the contact left topic 'newsletter' on email before it went out");
+  }
+
+  @Test
   void sendsAnOptInTopicOnlyOnceJoinedAndKeepsTheEvidenceOfLeavingAndJoiningAgain() {
     sends.send(Map.of("template", "welcome", "category", "marketing", "topic", "offers"));
     assertThat(sends.last("email").get("reason").asText())
