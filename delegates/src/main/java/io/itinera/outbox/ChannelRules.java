@@ -139,7 +139,7 @@ public class ChannelRules {
       var busiest = rule.busiestWindow(day, governed);
       if (busiest >= rule.max()) {
         return new Skip(Skip.FREQUENCY_RULE, "frequency rule " + rule.describe() + ": " + busiest
-            + " marketing messages already in a window with this one");
+            + " already counted in a window that holds this one");
       }
     }
     return null;

@@ -106,8 +106,8 @@ class ChannelRulesTest {
         .containsExactlyInAnyOrder("QUEUED", "SKIPPED", "QUEUED");
     assertThat(skipped("sms").get("category").asText()).isEqualTo("MARKETING");
     assertThat(skipped("sms").get("reason").asText())
-        .isEqualTo("frequency rule 'all-channels-weekly' (at most 3 in 7 calendar days on all channels): 3 marketing"
-            + " messages already in a window with this one");
+        .isEqualTo("frequency rule 'all-channels-weekly' (at most 3 in 7 calendar days on all channels): 3 already"
+            + " counted in a window that holds this one");
   }
 
   @Test

@@ -71,12 +71,12 @@ class FrequencyRulesTest {
     var allThree = deal(Map.of());
 
     assertThat(statuses()).containsExactly("QUEUED", "QUEUED", "SKIPPED", "SKIPPED", "QUEUED", "SKIPPED");
-    assertThat(bothDealRules.get("reason").asText()).isEqualTo(DAILY + ": 1 marketing messages already in a window"
-        + " with this one");
+    assertThat(bothDealRules.get("reason").asText()).isEqualTo(DAILY + ": 1 already counted in a window that"
+        + " holds this one");
     assertThat(weeklyOnly.get("reason").asText()).startsWith("frequency rule 'deals-weekly' (at most 2 in 7 calendar"
-        + " days on all channels about 'deals'): 2 marketing messages");
+        + " days on all channels about 'deals'): 2 already counted");
     assertThat(allThree.get("reason").asText()).startsWith("frequency rule 'all-channels-weekly' (at most 3 in 7"
-        + " calendar days on all channels): 3 marketing messages");
+        + " calendar days on all channels): 3 already counted");
   }
 
   @Test
@@ -95,8 +95,8 @@ class FrequencyRulesTest {
     assertThat(skipped.get("reason").asText()).startsWith(DAILY);
     assertThat(waited.get("status").asText()).isEqualTo("QUEUED");
     assertThat(waited.get("notBefore").asText()).isEqualTo(nextDay.toString());
-    assertThat(waited.get("reason").asText()).isEqualTo("waiting for " + DAILY + ": 1 marketing messages already in a"
-        + " window with this one: moved from " + due + " to " + nextDay);
+    assertThat(waited.get("reason").asText()).isEqualTo("waiting for " + DAILY + ": 1 already counted in a window that"
+        + " holds this one: moved from " + due + " to " + nextDay);
     assertThat(tooShort.get("status").asText()).isEqualTo("SKIPPED");
     assertThat(tooShort.get("reason").asText()).startsWith(DAILY).endsWith("; skipped: the rules allow it no sooner"
         + " than PT12H from now");
