@@ -117,7 +117,8 @@ class Node:
         args = ["java", "-Xmx1g", "-jar", str(JAR), f"--server.port={self.port}",
                 # Quiet hours would hold the emails whatever time of day the scenario runs.
                 "--itinera.send-window.quiet-hours-start=00:00", "--itinera.send-window.quiet-hours-end=00:00",
-                "--itinera.channels.frequency-cap.max=1000", "--itinera.channels.spacing.email=PT0S",
+                "--itinera.channels.frequency-rules[0].name=faults", "--itinera.channels.frequency-rules[0].max=1000",
+                "--itinera.channels.frequency-rules[0].days=7", "--itinera.channels.spacing.email=PT0S",
                 *self.settings]
         self.process = subprocess.Popen(args, env=env, stdout=open(self.log_path, "ab"), stderr=subprocess.STDOUT)
         return self

@@ -46,6 +46,18 @@ import org.springframework.test.context.ContextConfiguration;
     "itinera.push.vapid.generate=true",
     // Every test calls from 127.0.0.1, and many check that wrong credentials are refused.
     "itinera.login-limit.max-failures=1000000",
+    // The default rule first, then two that govern only the topic 'deals', which FrequencyRulesTest defines.
+    "itinera.channels.frequency-rules[0].name=all-channels-weekly",
+    "itinera.channels.frequency-rules[0].max=3",
+    "itinera.channels.frequency-rules[0].days=7",
+    "itinera.channels.frequency-rules[1].name=deals-daily",
+    "itinera.channels.frequency-rules[1].max=1",
+    "itinera.channels.frequency-rules[1].days=1",
+    "itinera.channels.frequency-rules[1].topic=deals",
+    "itinera.channels.frequency-rules[2].name=deals-weekly",
+    "itinera.channels.frequency-rules[2].max=2",
+    "itinera.channels.frequency-rules[2].days=7",
+    "itinera.channels.frequency-rules[2].topic=deals",
     "camunda.bpm.job-execution.enabled=false"})
 public @interface ItineraAppTest {
 

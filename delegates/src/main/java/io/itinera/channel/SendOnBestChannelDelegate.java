@@ -12,6 +12,7 @@ import io.itinera.journey.StepInputs;
 import io.itinera.outbox.CategoryStep;
 import io.itinera.outbox.ChannelOrder;
 import io.itinera.outbox.MessageCategory;
+import io.itinera.outbox.PacingStep;
 import io.itinera.outbox.TopicStep;
 import io.itinera.push.PushQueue;
 import io.itinera.push.SendPushDelegate;
@@ -19,7 +20,7 @@ import io.itinera.sms.SendSmsDelegate;
 import io.itinera.sms.SmsQueue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -45,7 +46,8 @@ public class SendOnBestChannelDelegate implements JavaDelegate, JourneyStep {
   private static final StepInput<String> URL = StepInput.optional("url");
   private static final StepInput<String> CATEGORY = StepInput.required("category");
   private static final StepInput<String> TOPIC = TopicStep.input();
-  private static final StepInputs INPUTS = StepInputs.of(List.of(TEMPLATE, TEXT, TITLE, BODY, URL, CATEGORY, TOPIC));
+  private static final StepInputs INPUTS = StepInputs.of(Stream.concat(
+      Stream.of(TEMPLATE, TEXT, TITLE, BODY, URL, CATEGORY, TOPIC), PacingStep.INPUTS.stream()).toList());
 
   private final Contacts contacts;
   private final ChannelOrder order;

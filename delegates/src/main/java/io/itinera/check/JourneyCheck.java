@@ -2,6 +2,7 @@ package io.itinera.check;
 
 import io.itinera.catalogue.NameCatalogue;
 import io.itinera.experiment.Experiments;
+import io.itinera.preference.Topics;
 import io.itinera.template.EmailTemplates;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -26,8 +27,8 @@ public class JourneyCheck {
   private final NameRules names;
 
   public JourneyCheck(ListableBeanFactory beans, EmailTemplates templates, Experiments experiments,
-      NameCatalogue catalogue) {
-    this.steps = new StepRules(beans, templates, experiments);
+      NameCatalogue catalogue, Topics topics) {
+    this.steps = new StepRules(beans, templates, experiments, topics);
     this.names = new NameRules(catalogue);
   }
 

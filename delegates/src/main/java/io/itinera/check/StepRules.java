@@ -8,6 +8,8 @@ import io.itinera.experiment.Experiments;
 import io.itinera.experiment.Variants;
 import io.itinera.journey.JourneyStep;
 import io.itinera.journey.JourneySyntax;
+import io.itinera.outbox.PacingStep;
+import io.itinera.preference.Topics;
 import io.itinera.template.EmailTemplates;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,18 +22,22 @@ import org.springframework.beans.factory.ListableBeanFactory;
 /**
  * The rules on the steps journeys call: each names a journey step bean and gives the inputs it
  * requires; an email names a template that exists, whose variant files exist and render, and a valid selection,
- * reward and reward window; a split has valid weights and an experiment of its own.
+ * reward and reward window; a send names a defined topic and a valid pacing; a split has valid weights and an
+ * experiment of its own.
  */
 final class StepRules {
 
+  private static final String TOPIC = "topic";
   private static final Pattern BEAN = Pattern.compile("\\$\\{\\s*([A-Za-z_$][\\w$]*)\\s*}");
 
   private final ListableBeanFactory beans;
   private final EmailTemplates templates;
   private final Experiments experiments;
+  private final Topics topics;
 
-  StepRules(ListableBeanFactory beans, EmailTemplates templates, Experiments experiments) {
+  StepRules(ListableBeanFactory beans, EmailTemplates templates, Experiments experiments, Topics topics) {
     this.beans = beans;
+    this.topics = topics;
     this.templates = templates;
     this.experiments = experiments;
   }
@@ -56,6 +62,9 @@ final class StepRules {
           .filter(input -> !inputs.containsKey(input) || "".equals(inputs.get(input)))
           .forEach(input -> problems.add(Elements.problem(task, "has no input '" + input + "', which " + name
               + " requires; fill it in")));
+      if (step.inputs().reads(TOPIC)) {
+        checkTopicAndPacing(task, inputs, problems);
+      }
       if (step instanceof SendEmailDelegate) {
         checkTemplate(task, inputs, problems);
       } else if (step instanceof AbSplitDelegate) {
@@ -78,6 +87,23 @@ final class StepRules {
         ContentStep.problem(input.name(), value).ifPresent(problem ->
             problems.add(Elements.problem(task, "input '" + input.name() + "' " + problem)));
       }
+    }
+  }
+
+  /** Written out in the step (not computed), the topic must be defined and the pacing readable. */
+  private void checkTopicAndPacing(ServiceTask task, Map<String, String> inputs, List<Problem> problems) {
+    var topic = literal(inputs.get(TOPIC));
+    if (topic != null && topics.find(topic).isEmpty()) {
+      problems.add(Elements.problem(task, "names topic '" + topic + "', which is not defined; define it in"
+          + " itinera.topics or with PUT /api/topics/" + topic + " first"));
+    }
+    var whenCapped = literal(inputs.get(PacingStep.WHEN_CAPPED.name()));
+    if (whenCapped != null && !whenCapped.equals("skip") && !whenCapped.equals("wait")) {
+      problems.add(Elements.problem(task, "input 'whenCapped' must be 'skip' or 'wait', not '" + whenCapped + "'"));
+    }
+    var maxWait = literal(inputs.get(PacingStep.MAX_WAIT.name()));
+    if ("wait".equals(whenCapped) && maxWait == null && !inputs.containsKey(PacingStep.MAX_WAIT.name())) {
+      problems.add(Elements.problem(task, "waits when capped but has no input 'maxWait'; give one such as P3D"));
     }
   }
 

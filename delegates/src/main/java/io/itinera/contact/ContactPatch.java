@@ -10,7 +10,8 @@ import java.util.Map;
  * A partial update of a contact, as the identify call sends it: fields not present stay as they
  * are; attributes are merged, and an attribute set to null is removed; each entry of {@code consents}
  * becomes the contact's consent on that channel (email consent withdrawn is the unsubscribe, granted
- * lifts it); {@code channelOrder}, when not null, becomes the contact's channel priority. A contact holds at most
+ * lifts it); {@code channelOrder}, when not null, becomes the contact's channel priority; {@code topics}
+ * become the contact's topic subscriptions ({@link TopicsChosen}). A contact holds at most
  * {@value #MAX_ATTRIBUTES} attributes, so that they always fit their column whatever the merges.
  */
 public record ContactPatch(
@@ -21,7 +22,8 @@ public record ContactPatch(
     Change<String> lifecycleStage,
     Map<String, Object> attributes,
     Map<String, Consent> consents,
-    List<String> channelOrder) {
+    List<String> channelOrder,
+    TopicChoices topics) {
 
   /** The channel whose consent is the contact's unsubscribe. */
   public static final String EMAIL = "email";

@@ -54,6 +54,9 @@ public class ContactUpdates {
       if (patch.channelOrder() != null) {
         priorities.set(contactId, patch.channelOrder());
       }
+      if (!patch.topics().isEmpty()) {
+        events.publishEvent(new TopicsChosen(contactId, patch.topics(), now));
+      }
       names.recordAttributes(updated.attributes().keySet());
       var routing = router.contactChanged(contactId, holdingBefore);
       if (existing.isPresent()) {
@@ -71,6 +74,19 @@ public class ContactUpdates {
     return Boolean.TRUE.equals(transaction.execute(status -> contacts.findForUpdate(contactId)
         .map(contact -> {
           record(contactId, channel, consent);
+          return true;
+        })
+        .orElse(false)));
+  }
+
+  /**
+   * Records topic choices that come from outside the identify call (an unsubscribe link, the preference page),
+   * with the contact's row locked; false if there is no such contact.
+   */
+  public boolean recordTopics(String contactId, TopicChoices choices) {
+    return Boolean.TRUE.equals(transaction.execute(status -> contacts.findForUpdate(contactId)
+        .map(contact -> {
+          events.publishEvent(new TopicsChosen(contactId, choices, clock.instant()));
           return true;
         })
         .orElse(false)));

@@ -64,7 +64,7 @@ public class UpdateContactDelegate implements JavaDelegate, JourneyStep {
     var consents = marketing == null ? Map.<String, Consent>of()
         : Map.of(ContactPatch.EMAIL, new Consent(false, clock.instant(), "journey " + StepInputs.journeyKey(execution)));
     updates.apply(contactId, new ContactPatch(Change.none(), Change.none(), Change.none(), Change.none(),
-        stage instanceof String text ? Change.to(text) : Change.none(), attributes, consents, null));
+        stage instanceof String text ? Change.to(text) : Change.none(), attributes, consents, null, TopicChoices.NONE));
   }
 
   private static Object attributeValue(String name, Object value) {

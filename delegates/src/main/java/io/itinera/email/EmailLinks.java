@@ -2,15 +2,13 @@ package io.itinera.email;
 
 import io.itinera.template.RenderedEmail;
 import io.itinera.tracking.TrackingTokens;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.springframework.stereotype.Component;
 
 /**
- * The signed links an email carries: unsubscribe (page, one-click and mailto), the open pixel, and
+ * The signed links an email carries: unsubscribe (page and one-click), the preference page, the open pixel, and
  * every outside link of both parts rewritten to pass through click tracking.
  */
 @Component
@@ -19,6 +17,7 @@ public class EmailLinks {
   public static final String OPEN = "o";
   public static final String CLICK = "c";
   public static final String UNSUBSCRIBE = "u";
+  public static final String PREFERENCES = "p";
 
   /** An address in plain text; it ends before closing punctuation, such as {@code (https://x.example).} */
   private static final Pattern TEXT_LINK = Pattern.compile("https?://[^\\s<>\"'()]*[^\\s<>\"'().,;:!?]");
@@ -36,10 +35,9 @@ public class EmailLinks {
     return base() + "/u/" + tokens.sign(UNSUBSCRIBE, messageId);
   }
 
-  public String unsubscribeMailto(String messageId) {
-    var token = tokens.sign(UNSUBSCRIBE, messageId);
-    return "mailto:unsubscribe@" + properties.domain() + "?subject="
-        + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20");
+  /** The contact's preference page, found through the message like the unsubscribe link. */
+  public String preferencesUrl(String messageId) {
+    return base() + "/p/" + tokens.sign(PREFERENCES, messageId);
   }
 
   /** Both parts with every outside http(s) link sent through click tracking, and the open pixel in the HTML. */

@@ -68,18 +68,23 @@ public class EmailQueue {
     var now = clock.instant();
     var id = UUID.randomUUID().toString();
     var due = sendTime.of(contact, step.category(), now);
-    var skipped = reasonToSkip(contact, step, due.at());
+    var verdict = verdict(contact, step, due);
+    var skipped = verdict.skip();
     if (skipped != null) {
-      outbox.insert(message(id, step, contact, null, MessageStatus.SKIPPED, skipped.text(), now, null),
+      outbox.insert(message(id, step, contact, null, skipped.status(), skipped.text(), now, null),
           step.stepId(), step.idempotencyKey(), step.topic());
       metrics.skipped(step, skipped.reason());
-      return QueueResult.skipped(id, skipped.text());
+      return QueueResult.skipped(id, skipped.status(), skipped.text());
     }
     var variants = content.choose(step.template(), step.content(), contact, id, step.processInstanceId(), now);
-    var rendered = templates.render(step.template(), model(contact, journeyVariables, id), variants);
+    var model = model(contact, journeyVariables, id);
+    if (step.category() == MessageCategory.MARKETING) {
+      model.put("preferencesUrl", links.preferencesUrl(id));
+    }
+    var rendered = templates.render(step.template(), model, variants);
     var email = links.track(rendered, id);
-    outbox.insert(message(id, step, contact, email, MessageStatus.QUEUED, due.reason(), now, due.at()), step.stepId(),
-        step.idempotencyKey(), step.topic());
+    outbox.insert(message(id, step, contact, email, MessageStatus.QUEUED, verdict.rules().reason(), now,
+        verdict.rules().at()), step.stepId(), step.idempotencyKey(), step.topic());
     metrics.queued(step);
     return QueueResult.queued(id);
   }
@@ -116,13 +121,14 @@ public class EmailQueue {
   }
 
   /** In this order: an address, consent (marketing), suppression (marketing), the channel rules (marketing). */
-  private Skip reasonToSkip(Contact contact, EmailStep step, Instant due) {
+  private Verdict verdict(Contact contact, EmailStep step, SendTime.Due due) {
     var unreachable = reachable(contact, step.category());
-    if (unreachable != null || step.category() == MessageCategory.TRANSACTIONAL) {
-      return unreachable;
+    if (unreachable != null) {
+      return new Verdict(unreachable, null);
     }
-    var rule = rules.reasonToSkip(contact.id(), CHANNEL, step.topic(), due);
-    return rule == null ? null : new Skip(SkipReason.valueOf(rule.constant()), rule.text());
+    var rules = this.rules.check(contact.id(), CHANNEL, step.category(), step.topic(), due, step.pacing());
+    return new Verdict(rules.skip() == null ? null
+        : new Skip(SkipReason.valueOf(rules.skip().constant()), rules.skip().text()), rules);
   }
 
   private Skip reachable(Contact contact, MessageCategory category) {
@@ -143,6 +149,14 @@ public class EmailQueue {
 
   /** A reason to skip: its code for metrics and its text for people. */
   private record Skip(SkipReason reason, String text) {
+
+    MessageStatus status() {
+      return reason == SkipReason.WITHHELD ? MessageStatus.WITHHELD : MessageStatus.SKIPPED;
+    }
+  }
+
+  /** The email's fate: skipped, or queued when and because the rules say. */
+  private record Verdict(Skip skip, ChannelRules.Verdict rules) {
   }
 
   private Map<String, Object> model(Contact contact, Map<String, Object> journeyVariables, String messageId) {

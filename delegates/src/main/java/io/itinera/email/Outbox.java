@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,6 +38,12 @@ public class Outbox extends OutboxRows<OutboxMessage> {
             message.attempts(), utc(message.createdAt()), utc(message.sentAt()), utc(message.nextAttemptAt()), stepId,
             idempotencyKey, topic)
         .update();
+  }
+
+  /** The topic the email's step named, if any: what its one-click unsubscribe leaves. */
+  public Optional<String> topicOf(String id) {
+    return jdbc.sql("SELECT topic FROM email_message WHERE id = ? AND topic IS NOT NULL").param(id).query(String.class)
+        .optional();
   }
 
   /**

@@ -118,9 +118,9 @@ public class OutboxDispatcher implements Channel<OutboxMessage> {
     helper.setSubject(message.subject());
     helper.setText(message.text(), message.html());
     if (message.category() == MessageCategory.MARKETING) {
-      // RFC 2369 and RFC 8058: mailbox providers show an unsubscribe button and may POST to it.
-      mime.setHeader("List-Unsubscribe", "<" + links.unsubscribeMailto(message.id()) + ">, <"
-          + links.unsubscribeUrl(message.id()) + ">");
+      // RFC 2369 and RFC 8058: mailbox providers show an unsubscribe button and may POST to it. No mailto:
+      // entry: nothing reads such a mailbox, and an unsubscribe that goes nowhere is worse than none.
+      mime.setHeader("List-Unsubscribe", "<" + links.unsubscribeUrl(message.id()) + ">");
       mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
     mime.saveChanges();

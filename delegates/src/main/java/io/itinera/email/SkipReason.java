@@ -8,10 +8,12 @@ enum SkipReason {
   UNSUBSCRIBED,
   SUPPRESSED,
   TOPIC,
+  PREFERENCE,
   SPACING,
-  FREQUENCY_CAP;
+  FREQUENCY_RULE,
+  WITHHELD;
 
-  /** The label value in metrics: {@code no_address}, {@code frequency_cap}, ... */
+  /** The label value in metrics: {@code no_address}, {@code frequency_rule}, ... */
   String code() {
     return name().toLowerCase(Locale.ROOT);
   }

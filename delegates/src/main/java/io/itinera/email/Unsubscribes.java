@@ -4,8 +4,11 @@ import io.itinera.contact.Consent;
 import io.itinera.contact.ContactPatch;
 import io.itinera.contact.ContactUpdates;
 import io.itinera.contact.Contacts;
+import io.itinera.contact.TopicChoices;
 import io.itinera.event.EventIntake;
 import io.itinera.event.NewEvent;
+import io.itinera.preference.Topic;
+import io.itinera.preference.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -14,9 +17,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Unsubscribes the recipient of an email from marketing email at once, and tells journeys through an
- * {@code email_unsubscribed} event. Transactional email still goes out. The link names the message,
- * not the contact, and works for {@link #LINK_VALIDITY} after the email was queued.
+ * Unsubscribes the recipient of an email at once, and tells journeys through an {@code email_unsubscribed}
+ * event: from the email's topic on email when its step named a defined topic, otherwise from all marketing email
+ * (the documented choice for RFC 8058 one-click, which cannot ask). Transactional email still goes out. The link
+ * names the message, not the contact, and works for {@link #LINK_VALIDITY} after the email was queued.
  */
 @Service
 public class Unsubscribes {
@@ -33,9 +37,11 @@ public class Unsubscribes {
   private final EventIntake intake;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final Topics topics;
 
   public Unsubscribes(Outbox outbox, Contacts contacts, ContactUpdates updates, EventIntake intake,
-      TransactionTemplate transaction, Clock clock) {
+      TransactionTemplate transaction, Clock clock, Topics topics) {
+    this.topics = topics;
     this.outbox = outbox;
     this.contacts = contacts;
     this.updates = updates;
@@ -49,6 +55,11 @@ public class Unsubscribes {
     return validity(outbox.find(messageId));
   }
 
+  /** The defined topic the message's link leaves, if its step named one; empty: the link leaves all marketing email. */
+  public Optional<Topic> topic(String messageId) {
+    return outbox.topicOf(messageId).flatMap(topics::find);
+  }
+
   public Outcome unsubscribe(String messageId) {
     var message = outbox.find(messageId);
     var outcome = validity(message);
@@ -56,6 +67,17 @@ public class Unsubscribes {
       return outcome;
     }
     var contactId = message.orElseThrow().contactId();
+    var topic = topic(messageId);
+    if (topic.isPresent()) {
+      var left = updates.recordTopics(contactId, new TopicChoices(
+          Map.of(topic.get().name(), Map.of(ContactPatch.EMAIL, false)), "unsubscribe link"));
+      if (!left) {
+        return Outcome.NOBODY;
+      }
+      intake.accept(new NewEvent(contactId, "email_unsubscribed", Map.of("messageId", messageId, "topic",
+          topic.get().name()), null, "email_unsubscribed:" + contactId + ":" + messageId));
+      return Outcome.UNSUBSCRIBED;
+    }
     var changed = transaction.execute(status -> {
       var now = clock.instant();
       var unsubscribed = contacts.unsubscribe(contactId, now);

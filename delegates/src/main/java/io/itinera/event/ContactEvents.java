@@ -35,6 +35,14 @@ public class ContactEvents {
     return keys.getKeyAs(Number.class).longValue();
   }
 
+  /** Every event of this type since then, with its contact: conversions for the control group's report. */
+  public List<Occurrence> ofTypeSince(String type, Instant since) {
+    return jdbc.sql("SELECT contact_id, properties FROM contact_event WHERE type = ? AND occurred_at >= ?")
+        .params(type, utc(since))
+        .query((row, number) -> new Occurrence(row.getString(1), row.getString(2)))
+        .list();
+  }
+
   /** When the contact's latest events of these types happened, newest first. */
   public List<Instant> occurrences(String contactId, Collection<String> types, int limit) {
     return jdbc.sql("SELECT occurred_at FROM contact_event WHERE contact_id = :contact AND type IN (:types)"
@@ -74,6 +82,10 @@ public class ContactEvents {
   }
 
   /** An event as stored, its properties as the JSON text they were kept in. */
+  /** An event's contact and properties (JSON). */
+  public record Occurrence(String contactId, String propertiesJson) {
+  }
+
   public record StoredEvent(String type, String propertiesJson, Instant occurredAt) {
   }
 

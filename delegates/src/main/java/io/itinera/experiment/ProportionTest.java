@@ -5,7 +5,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 /**
  * Compares a variant's conversion rate with the control's: the difference with a 95% confidence
  * interval (unpooled standard error) and the two-sided p-value of the two-proportion z-test
- * (pooled standard error), the usual pair for A/B results.
+ * (pooled standard error), the usual pair for A/B results and for the global control group.
  */
 public record ProportionTest(double difference, double low, double high, double pValue) {
 

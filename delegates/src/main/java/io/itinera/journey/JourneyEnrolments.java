@@ -68,6 +68,12 @@ public class JourneyEnrolments {
         .optional();
   }
 
+  /** Every contact that entered a journey since then: the population the global control group is measured in. */
+  public List<String> contactsEnteredSince(Instant since) {
+    return jdbc.sql("SELECT DISTINCT contact_id FROM journey_enrolment WHERE entered_at >= ?")
+        .param(utc(since)).query(String.class).list();
+  }
+
   /** The revenue the goal event of a run carried, for experiment results. */
   public void recordRevenue(String processInstanceId, BigDecimal revenue) {
     jdbc.sql("UPDATE journey_enrolment SET revenue = ? WHERE process_instance_id = ?")

@@ -7,11 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The rules every marketing send obeys across channels ({@code itinera.channels.*}): the channel order for
- * contacts who set none, the frequency cap counted over every channel, the spacing each channel keeps from
- * any other message to the contact, and how long a topic on one channel suppresses it on the others.
+ * contacts who set none, the frequency rules (all applied, the first that fails wins), the spacing each channel
+ * keeps from any other message to the contact, and how long a topic on one channel suppresses it on the others.
  */
 @ConfigurationProperties("itinera.channels")
-public record ChannelProperties(List<String> order, FrequencyCap frequencyCap, Map<String, Duration> spacing,
+public record ChannelProperties(List<String> order, List<FrequencyRule> frequencyRules, Map<String, Duration> spacing,
     Duration topicWindow) {
 
   /** The channels a journey can send on, each the name of its outbox. */
@@ -23,6 +23,13 @@ public record ChannelProperties(List<String> order, FrequencyCap frequencyCap, M
         throw new IllegalArgumentException("itinera.channels.order names '" + channel + "': the channels are " + KNOWN);
       }
     }
+    frequencyRules = frequencyRules == null ? List.of() : List.copyOf(frequencyRules);
+    for (int i = 0; i < frequencyRules.size(); i++) {
+      var mistake = frequencyRules.get(i).mistake("itinera.channels.frequency-rules[" + i + "]");
+      if (mistake != null) {
+        throw new IllegalArgumentException(mistake);
+      }
+    }
     spacing.keySet().stream().filter(channel -> !KNOWN.contains(channel)).findFirst().ifPresent(channel -> {
       throw new IllegalArgumentException("itinera.channels.spacing names '" + channel + "': the channels are " + KNOWN);
     });
@@ -31,9 +38,5 @@ public record ChannelProperties(List<String> order, FrequencyCap frequencyCap, M
   /** How long a message on this channel keeps from any other marketing message to the contact. */
   public Duration spacingOf(String channel) {
     return spacing.getOrDefault(channel, Duration.ZERO);
-  }
-
-  /** At most {@code max} marketing messages, on all channels together, per {@code window}. */
-  public record FrequencyCap(int max, Duration window) {
   }
 }

@@ -9,6 +9,8 @@ public enum MessageStatus {
   SENT,
   /** Refused for good by the server (SMTP, SMSC), or out of attempts. */
   FAILED,
-  /** Never queued: no address or phone, no consent, suppressed, or over the frequency cap. */
-  SKIPPED
+  /** Never queued: no address or phone, no consent, suppressed, a preference, or a channel rule. */
+  SKIPPED,
+  /** Never queued because the contact is in the global control group, though every rule allowed it. */
+  WITHHELD
 }

@@ -136,6 +136,27 @@ public abstract class OutboxRows<M extends Outgoing> {
         .params(truncate(reason), contactId, utc(now)).update();
   }
 
+  /** As {@link #skipHeldMarketing}, only the messages about this topic. */
+  public int skipHeldMarketingAbout(String contactId, String topic, Instant now, String reason) {
+    return jdbc.sql("UPDATE " + table + " SET status = 'SKIPPED', next_attempt_at = NULL, reason = ?"
+            + " WHERE contact_id = ? AND category = 'MARKETING' AND status = 'QUEUED' AND next_attempt_at > ?"
+            + " AND topic = ?")
+        .params(truncate(reason), contactId, utc(now), topic).update();
+  }
+
+  /** As {@link #skipHeldMarketing}, only the messages due before {@code until} (a pause's end). */
+  public int skipHeldMarketingUntil(String contactId, Instant until, Instant now, String reason) {
+    return jdbc.sql("UPDATE " + table + " SET status = 'SKIPPED', next_attempt_at = NULL, reason = ?"
+            + " WHERE contact_id = ? AND category = 'MARKETING' AND status = 'QUEUED' AND next_attempt_at > ?"
+            + " AND next_attempt_at < ?")
+        .params(truncate(reason), contactId, utc(now), utc(until)).update();
+  }
+
+  /** The channel whose outbox this is: {@code email}, {@code sms}, {@code push}. */
+  public String channel() {
+    return channel;
+  }
+
   public Optional<M> find(String id) {
     return jdbc.sql("SELECT " + columns + " FROM " + table + " WHERE id = ?").param(id).query(rows).optional();
   }

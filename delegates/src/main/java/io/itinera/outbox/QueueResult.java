@@ -15,4 +15,9 @@ public record QueueResult(String messageId, MessageStatus status, String reason)
   public static QueueResult skipped(String messageId, String reason) {
     return new QueueResult(messageId, MessageStatus.SKIPPED, reason);
   }
+
+  /** Skipped or withheld (the global control group), with the reason. */
+  public static QueueResult skipped(String messageId, MessageStatus status, String reason) {
+    return new QueueResult(messageId, status, reason);
+  }
 }

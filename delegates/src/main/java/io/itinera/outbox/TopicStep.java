@@ -1,6 +1,7 @@
 package io.itinera.outbox;
 
 import io.itinera.journey.StepInput;
+import io.itinera.preference.Topic;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -8,6 +9,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  * a message about a topic keeps the other channels quiet about it for a while ({@link ChannelRules}).
  */
 public final class TopicStep {
+
+  /** A topic's name. */
+  public static final String NAME = Topic.NAME;
 
   private static final String RULE = "must be 1 to 64 lower-case letters, digits and dashes, such as 'cart'";
 
@@ -20,7 +24,7 @@ public final class TopicStep {
 
   public static String from(StepInput<String> input, DelegateExecution execution) {
     var topic = input.from(execution);
-    if (topic != null && !topic.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+    if (topic != null && !topic.matches(NAME)) {
       throw input.invalid(execution, RULE);
     }
     return topic;

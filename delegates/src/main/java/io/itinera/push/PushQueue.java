@@ -13,7 +13,6 @@ import io.itinera.outbox.QueueResult;
 import io.itinera.outbox.SendTime;
 import io.itinera.template.TextMessages;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,13 +61,14 @@ public class PushQueue {
     var now = clock.instant();
     var targets = subscriptions.ofContact(contact.id());
     var due = sendTime.of(contact, step.category(), now);
-    var skipped = reasonToSkip(contact, targets, step, due.at());
+    var verdict = verdict(contact, targets, step, due);
+    var skipped = verdict.skip();
     if (skipped != null) {
       var id = UUID.randomUUID().toString();
       outbox.insert(new PushMessage(id, contact.id(), step.journeyKey(), step.processInstanceId(), step.category(),
-          null, null, null, null, MessageStatus.SKIPPED, skipped, 0, now, null, null, null), step.stepId(),
+          null, null, null, null, skipped.status(), skipped.text(), 0, now, null, null, null), step.stepId(),
           step.idempotencyKey(), step.idempotencyKey(), step.topic());
-      return QueueResult.skipped(id, skipped);
+      return QueueResult.skipped(id, skipped.status(), skipped.text());
     }
     var model = MessageModel.of(contact, journeyVariables);
     var title = texts.render(step.title(), model);
@@ -80,7 +80,7 @@ public class PushQueue {
       var id = UUID.randomUUID().toString();
       first = first == null ? id : first;
       outbox.insert(new PushMessage(id, contact.id(), step.journeyKey(), step.processInstanceId(), step.category(),
-          target.id(), title, body, url, MessageStatus.QUEUED, due.reason(), 0, now, null, due.at(), null),
+          target.id(), title, body, url, MessageStatus.QUEUED, verdict.reason(), 0, now, null, verdict.at(), null),
           step.stepId(), step.idempotencyKey(), step.idempotencyKey() + "|" + target.id(), step.topic());
     }
     return QueueResult.queued(first);
@@ -95,13 +95,11 @@ public class PushQueue {
   }
 
   /** In this order: a subscription, then for marketing the contact's push consent and the channel rules. */
-  private String reasonToSkip(Contact contact, List<PushSubscription> targets, PushStep step, Instant due) {
+  private ChannelRules.Verdict verdict(Contact contact, List<PushSubscription> targets, PushStep step,
+      SendTime.Due due) {
     var unreachable = unreachable(contact, targets, step.category());
-    if (unreachable != null || step.category() == MessageCategory.TRANSACTIONAL) {
-      return unreachable;
-    }
-    var rule = rules.reasonToSkip(contact.id(), CHANNEL, step.topic(), due);
-    return rule == null ? null : rule.text();
+    return unreachable != null ? ChannelRules.Verdict.skip(new ChannelRules.Skip(ChannelRules.Skip.UNREACHABLE, unreachable))
+        : rules.check(contact.id(), CHANNEL, step.category(), step.topic(), due, step.pacing());
   }
 
   /** Why this contact cannot get push of this category at all, or null: a subscription, and for marketing consent. */

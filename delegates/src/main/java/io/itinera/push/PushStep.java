@@ -5,8 +5,10 @@ import io.itinera.journey.StepInputs;
 import io.itinera.journey.StepPass;
 import io.itinera.outbox.CategoryStep;
 import io.itinera.outbox.MessageCategory;
+import io.itinera.outbox.Pacing;
+import io.itinera.outbox.PacingStep;
 import io.itinera.outbox.TopicStep;
-import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -25,6 +27,7 @@ public record PushStep(
     String url,
     MessageCategory category,
     String topic,
+    Pacing pacing,
     String stepId,
     String idempotencyKey) {
 
@@ -33,7 +36,8 @@ public record PushStep(
   static final StepInput<String> URL = StepInput.optional("url");
   static final StepInput<String> CATEGORY = StepInput.required("category");
   static final StepInput<String> TOPIC = TopicStep.input();
-  static final StepInputs INPUTS = StepInputs.of(List.of(TITLE, BODY, URL, CATEGORY, TOPIC));
+  static final StepInputs INPUTS = StepInputs.of(Stream.concat(
+      Stream.of(TITLE, BODY, URL, CATEGORY, TOPIC), PacingStep.INPUTS.stream()).toList());
 
   public static PushStep from(DelegateExecution execution) {
     return new PushStep(
@@ -45,6 +49,7 @@ public record PushStep(
         URL.from(execution),
         CategoryStep.from(CATEGORY, execution),
         TopicStep.from(TOPIC, execution),
+        PacingStep.from(execution),
         execution.getCurrentActivityId(),
         StepPass.idempotencyKey(execution));
   }

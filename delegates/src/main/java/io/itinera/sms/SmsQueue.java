@@ -61,11 +61,12 @@ public class SmsQueue {
     var now = clock.instant();
     var id = UUID.randomUUID().toString();
     var due = sendTime.of(contact, step.category(), now);
-    var skipped = reasonToSkip(contact, step, due.at());
+    var verdict = verdict(contact, step, due);
+    var skipped = verdict.skip();
     if (skipped != null) {
-      outbox.insert(message(id, step, contact, null, MessageStatus.SKIPPED, skipped, now, null), step.stepId(),
+      outbox.insert(message(id, step, contact, null, skipped.status(), skipped.text(), now, null), step.stepId(),
           step.idempotencyKey(), step.topic());
-      return QueueResult.skipped(id, skipped);
+      return QueueResult.skipped(id, skipped.status(), skipped.text());
     }
     var text = texts.render(step.text(), MessageModel.of(contact, journeyVariables));
     var parts = SmsCodec.parts(text);
@@ -73,19 +74,16 @@ public class SmsQueue {
       throw new TemplateException("The SMS text takes " + parts + " parts (" + text.length() + " characters, "
           + SmsCodec.coding(text) + "), more than the " + properties.maxParts() + " allowed", null);
     }
-    outbox.insert(message(id, step, contact, text, MessageStatus.QUEUED, due.reason(), now, due.at()), step.stepId(),
-        step.idempotencyKey(), step.topic());
+    outbox.insert(message(id, step, contact, text, MessageStatus.QUEUED, verdict.reason(), now, verdict.at()),
+        step.stepId(), step.idempotencyKey(), step.topic());
     return QueueResult.queued(id);
   }
 
   /** In this order: a phone number, then for marketing the contact's SMS consent and the channel rules. */
-  private String reasonToSkip(Contact contact, SmsStep step, Instant due) {
+  private ChannelRules.Verdict verdict(Contact contact, SmsStep step, SendTime.Due due) {
     var unreachable = unreachable(contact, step.category());
-    if (unreachable != null || step.category() == MessageCategory.TRANSACTIONAL) {
-      return unreachable;
-    }
-    var rule = rules.reasonToSkip(contact.id(), CHANNEL, step.topic(), due);
-    return rule == null ? null : rule.text();
+    return unreachable != null ? ChannelRules.Verdict.skip(new ChannelRules.Skip(ChannelRules.Skip.UNREACHABLE, unreachable))
+        : rules.check(contact.id(), CHANNEL, step.category(), step.topic(), due, step.pacing());
   }
 
   /** In the withdrawal's transaction: what quiet hours or a retry still hold for the contact does not go out. */

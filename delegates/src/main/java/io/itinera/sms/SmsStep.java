@@ -5,8 +5,10 @@ import io.itinera.journey.StepInputs;
 import io.itinera.journey.StepPass;
 import io.itinera.outbox.CategoryStep;
 import io.itinera.outbox.MessageCategory;
+import io.itinera.outbox.Pacing;
+import io.itinera.outbox.PacingStep;
 import io.itinera.outbox.TopicStep;
-import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -24,6 +26,7 @@ public record SmsStep(
     MessageCategory category,
     String sender,
     String topic,
+    Pacing pacing,
     String stepId,
     String idempotencyKey) {
 
@@ -31,7 +34,8 @@ public record SmsStep(
   static final StepInput<String> CATEGORY = StepInput.required("category");
   static final StepInput<String> SENDER = StepInput.optional("sender");
   static final StepInput<String> TOPIC = TopicStep.input();
-  static final StepInputs INPUTS = StepInputs.of(List.of(TEXT, CATEGORY, SENDER, TOPIC));
+  static final StepInputs INPUTS = StepInputs.of(Stream.concat(
+      Stream.of(TEXT, CATEGORY, SENDER, TOPIC), PacingStep.INPUTS.stream()).toList());
 
   public static SmsStep from(DelegateExecution execution) {
     var text = TEXT.from(execution);
@@ -48,6 +52,7 @@ public record SmsStep(
         category,
         sender,
         TopicStep.from(TOPIC, execution),
+        PacingStep.from(execution),
         execution.getCurrentActivityId(),
         StepPass.idempotencyKey(execution));
   }

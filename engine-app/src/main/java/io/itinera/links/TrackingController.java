@@ -7,6 +7,7 @@ import io.itinera.email.OutboxMessage;
 import io.itinera.email.Unsubscribes;
 import io.itinera.event.EventIntake;
 import io.itinera.event.NewEvent;
+import io.itinera.preference.Topic;
 import io.itinera.tracking.TrackingTokens;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
@@ -82,12 +83,14 @@ class TrackingController {
       return expired(response);
     }
     model.addAttribute("token", token);
+    model.addAttribute("topic", unsubscribes.topic(unsubscribeMessage(token)).map(Topic::label).orElse(null));
     return "unsubscribe";
   }
 
   /** The confirmation form and RFC 8058 one-click (body {@code List-Unsubscribe=One-Click}) alike: no login. */
   @PostMapping("/u/{token}")
-  String unsubscribe(@PathVariable String token, HttpServletResponse response) {
+  String unsubscribe(@PathVariable String token, Model model, HttpServletResponse response) {
+    model.addAttribute("topic", unsubscribes.topic(unsubscribeMessage(token)).map(Topic::label).orElse(null));
     var outcome = unsubscribes.unsubscribe(unsubscribeMessage(token));
     return outcome == Unsubscribes.Outcome.EXPIRED ? expired(response) : "unsubscribed";
   }

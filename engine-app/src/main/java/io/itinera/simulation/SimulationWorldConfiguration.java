@@ -51,10 +51,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of its own.
  */
 @ComponentScan(basePackages = {"io.itinera.analytics", "io.itinera.audience", "io.itinera.catalogue",
-    "io.itinera.channel", "io.itinera.contact", "io.itinera.content", "io.itinera.database", "io.itinera.email",
-    "io.itinera.event", "io.itinera.experiment", "io.itinera.journey", "io.itinera.outbox", "io.itinera.push",
-    "io.itinera.segment", "io.itinera.signing", "io.itinera.sms", "io.itinera.timing", "io.itinera.tracking",
-    "io.itinera.webhook"},
+    "io.itinera.channel", "io.itinera.contact", "io.itinera.content", "io.itinera.controlgroup", "io.itinera.database",
+    "io.itinera.email", "io.itinera.event", "io.itinera.experiment", "io.itinera.journey", "io.itinera.outbox",
+    "io.itinera.preference", "io.itinera.push", "io.itinera.segment", "io.itinera.signing", "io.itinera.sms",
+    "io.itinera.timing", "io.itinera.tracking", "io.itinera.webhook"},
     excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
         "io\\.itinera\\.email\\.Outbox(Dispatcher|Schedule)", "io\\.itinera\\.content\\.ContentSchedule",
         "io\\.itinera\\.sms\\.(SmsDispatcher|SmsSchedule|SmscSession|SmsDeliveries)",

@@ -7,6 +7,7 @@ import io.itinera.contact.Contact;
 import io.itinera.contact.Contacts;
 import io.itinera.content.ContentStep;
 import io.itinera.outbox.MessageCategory;
+import io.itinera.outbox.Pacing;
 import io.itinera.email.EmailProperties;
 import io.itinera.email.EmailQueue;
 import io.itinera.email.EmailStep;
@@ -88,7 +89,7 @@ public final class EmailBenchmark {
           for (int j = first; j < Math.min(first + 100, count); j++) {
             var contactId = "bench-" + run + "-" + j;
             queue.queue(new EmailStep(contactId, "bench", null, "welcome", MessageCategory.TRANSACTIONAL, null, null, null,
-                "Task_Bench", "bench:" + contactId, ContentStep.FIXED), Map.of());
+                Pacing.SKIP, "Task_Bench", "bench:" + contactId, ContentStep.FIXED), Map.of());
           }
         });
       }

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.itinera.contact.Contact;
 import io.itinera.contact.Contacts;
 import io.itinera.outbox.MessageCategory;
+import io.itinera.outbox.Pacing;
 import io.itinera.push.PushDispatcher;
 import io.itinera.push.PushKeys;
 import io.itinera.push.PushQueue;
@@ -124,7 +125,7 @@ class PushBenchmark {
       transaction.executeWithoutResult(status -> contacts.insert(new Contact(id, null, null,
           Contact.create(id, now).timezone(), null, null, Map.of("firstName", "Ann"), 0, null, null, null, now, now)));
       subscriptions.register(id, new PushSubscriptionRegistry.Request(pushService.endpoint(i), null, p256dh, secret));
-      var step = new PushStep(id, "push-bench", null, TITLE, BODY, URL, MessageCategory.TRANSACTIONAL, null,
+      var step = new PushStep(id, "push-bench", null, TITLE, BODY, URL, MessageCategory.TRANSACTIONAL, null, Pacing.SKIP,
           "Task_Push", UUID.randomUUID().toString());
       transaction.executeWithoutResult(status -> queue.queue(step, Map.of()));
     }

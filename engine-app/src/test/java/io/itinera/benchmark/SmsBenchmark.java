@@ -6,6 +6,7 @@ import io.itinera.contact.Consent;
 import io.itinera.contact.Contact;
 import io.itinera.contact.Contacts;
 import io.itinera.outbox.MessageCategory;
+import io.itinera.outbox.Pacing;
 import io.itinera.sms.SmsCodec;
 import io.itinera.sms.SmsDispatcher;
 import io.itinera.sms.SmsProperties;
@@ -93,7 +94,8 @@ class SmsBenchmark {
         consents.record(id, Consent.SMS, new Consent(true, now, "benchmark"));
       });
       var text = i % 2 == 0 ? GSM : UCS2;
-      var step = new SmsStep(id, "sms-bench", null, text, MessageCategory.TRANSACTIONAL, "Itinera", null, "Task_Sms",
+      var step = new SmsStep(id, "sms-bench", null, text, MessageCategory.TRANSACTIONAL, "Itinera", null, Pacing.SKIP,
+          "Task_Sms",
           UUID.randomUUID().toString());
       transaction.executeWithoutResult(status -> queue.queue(step, Map.of()));
     }

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.itinera.ApiClient;
-import io.itinera.EngineJobs;
 import io.itinera.EngineTime;
 import io.itinera.ItineraAppTest;
 import io.itinera.TestJourneys;
+import io.itinera.TestSends;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ import org.springframework.http.HttpStatus;
  * The rules every marketing send obeys across channels, through real journeys and the outboxes: spacing
  * between channels, suppression by topic, the frequency cap over all channels, the best-channel step and the
  * contact's channel order, and a withdrawal that takes back what quiet hours hold. The defaults apply: email
- * keeps 2 h, SMS 6 h; at most 3 marketing messages per 7 days; a topic keeps other channels quiet 12 h.
+ * keeps 2 h, SMS 6 h; at most 3 marketing messages in 7 calendar days; a topic keeps other channels quiet 12 h.
  */
 @ItineraAppTest
 class ChannelRulesTest {
@@ -107,7 +106,8 @@ class ChannelRulesTest {
         .containsExactlyInAnyOrder("QUEUED", "SKIPPED", "QUEUED");
     assertThat(skipped("sms").get("category").asText()).isEqualTo("MARKETING");
     assertThat(skipped("sms").get("reason").asText())
-        .isEqualTo("frequency cap: 3 marketing messages on all channels within PT168H of this one (at most 3)");
+        .isEqualTo("frequency rule 'all-channels-weekly' (at most 3 in 7 calendar days on all channels): 3 already"
+            + " counted in a window that holds this one");
   }
 
   @Test
@@ -237,11 +237,8 @@ class ChannelRulesTest {
     assertThat(api.get("/api/contacts/{id}", contact).getBody().at("/channels/0/channel").asText()).isEqualTo("email");
   }
 
-  /** Starts the test journey with these step inputs and runs its step; returns the run. */
   private String send(Map<String, Object> inputs) {
-    var run = api.track(contact, "test_channels", inputs).at("/started/0/processInstanceId").asText();
-    EngineJobs.runDue(management, run);
-    return run;
+    return new TestSends(api, management, contact).send(inputs);
   }
 
   private Map<String, Object> variables(String run) {
@@ -256,14 +253,7 @@ class ChannelRulesTest {
         .findFirst().orElseThrow();
   }
 
-  /** The contact's messages on one channel, oldest first (in any order when queued at the same moment). */
   private List<JsonNode> messages(String channel) {
-    var all = new ArrayList<JsonNode>();
-    api.get("/api/contacts/{id}/messages", contact).getBody().forEach(message -> {
-      if (message.get("channel").asText().equals(channel)) {
-        all.add(0, message);
-      }
-    });
-    return all;
+    return new TestSends(api, management, contact).messages(channel);
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.itinera.ApiClient;
 import io.itinera.EngineJobs;
 import io.itinera.EngineTime;
+import io.itinera.HeadlessChromium;
 import io.itinera.ItineraAppTest;
 import io.itinera.TestJourneys;
 import java.io.File;
@@ -26,9 +27,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -44,8 +42,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ItineraAppTest
 class CockpitJourneyAnalyticsTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -63,21 +59,12 @@ class CockpitJourneyAnalyticsTest {
 
   @BeforeEach
   void setUp() {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+    assumeTrue(HeadlessChromium.installed(),
         "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
     api = new ApiClient(http);
     TestJourneys.deploy(repository);
     EngineTime.freeze();
-    var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .build();
-    var options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1600,1000",
-            "--no-proxy-server", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-default-apps",
-            // loopback only: every other host name fails to resolve
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1");
-    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start();
   }
 
   @AfterEach

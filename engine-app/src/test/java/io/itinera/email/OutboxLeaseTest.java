@@ -92,7 +92,11 @@ class OutboxLeaseTest {
     var pool = Executors.newFixedThreadPool(2);
     try {
       Callable<Void> node = () -> {
-        var dispatcher = dispatcher();
+        // One connection per node: the server takes 7 s of the shared test clock per message, which only
+        // reads as a slow server while one message at a time moves it on each node.
+        var dispatch = properties.dispatch();
+        var dispatcher = dispatcher(new DispatchSettings(dispatch.batchSize(), dispatch.maxAttempts(),
+            dispatch.firstRetry(), dispatch.lease(), 1));
         while (unfinished() > 0) {
           if (dispatcher.dispatchDue() == 0) {
             // Nothing due for this node yet: the other one holds the rest, whose leases run on.

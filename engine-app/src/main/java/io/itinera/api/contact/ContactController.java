@@ -60,10 +60,12 @@ class ContactController {
   private final RequestValidator validator;
   private final JsonValueLimits limits;
   private final Clock clock;
+  private final TopicChoiceRequests topics;
 
   ContactController(ContactUpdates updates, ContactErasure erasure, Contacts contacts, ContactProfiles profiles,
-      ObjectMapper json, RequestValidator validator, JsonValueLimits limits, Clock clock) {
+      ObjectMapper json, RequestValidator validator, JsonValueLimits limits, Clock clock, TopicChoiceRequests topics) {
     this.clock = clock;
+    this.topics = topics;
     this.updates = updates;
     this.erasure = erasure;
     this.contacts = contacts;
@@ -128,7 +130,7 @@ class ContactController {
     }
   }
 
-  private static ContactPatch patchOf(ObjectNode sent, ContactRequest request, Instant now) {
+  private ContactPatch patchOf(ObjectNode sent, ContactRequest request, Instant now) {
     var smsConsent = request.smsConsent();
     if (sent.has("smsConsent") && smsConsent == null) {
       throw new InvalidFieldException("smsConsent", "SMS consent cannot be cleared: send it as withdrawn");
@@ -167,7 +169,8 @@ class ContactController {
         change(sent, "lifecycleStage", request.lifecycleStage(), Function.identity()),
         request.attributes() == null ? Map.of() : request.attributes(),
         consents,
-        order);
+        order,
+        topics.choices(request.topics(), request.topicsSource()));
   }
 
   private static Consent consent(ContactRequest.ConsentChange change, Instant now) {

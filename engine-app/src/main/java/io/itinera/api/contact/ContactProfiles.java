@@ -10,6 +10,8 @@ import io.itinera.contact.Suppressions;
 import io.itinera.journey.Enrolment;
 import io.itinera.journey.JourneyEnrolments;
 import io.itinera.outbox.ChannelOrder;
+import io.itinera.outbox.ChannelProperties;
+import io.itinera.preference.Preferences;
 import io.itinera.segment.Segments;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
@@ -25,9 +27,11 @@ class ContactProfiles {
   private final ChannelOrder order;
   private final JourneyEnrolments enrolments;
   private final Clock clock;
+  private final Preferences preferences;
 
   ContactProfiles(Segments segments, EngagementScoring scoring, Suppressions suppressions,
-      ChannelConsents consents, ChannelOrder order, JourneyEnrolments enrolments, Clock clock) {
+      ChannelConsents consents, ChannelOrder order, JourneyEnrolments enrolments, Clock clock, Preferences preferences) {
+    this.preferences = preferences;
     this.consents = consents;
     this.order = order;
     this.segments = segments;
@@ -59,6 +63,8 @@ class ContactProfiles {
         contact.lastEngagedAt(),
         segments.ofContact(contact.id()),
         subscription(contact),
+        preferences.subscriptions(contact.id(), ChannelProperties.KNOWN),
+        preferences.pausedUntil(contact.id(), clock.instant()).orElse(null),
         journeys,
         contact.createdAt(),
         contact.updatedAt());

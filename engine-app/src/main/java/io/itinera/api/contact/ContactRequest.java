@@ -20,6 +20,7 @@ import java.util.Map;
     {"email": "ann@example.com", "timezone": "Europe/Berlin", "locale": "de-DE", "lifecycleStage": "customer",
      "phone": "+491701234567", "smsConsent": {"status": "granted", "source": "checkout-form"},
      "channels": [{"channel": "push"}, {"channel": "email"}, {"channel": "sms"}],
+     "topics": {"offers": {"email": true, "sms": false}}, "topicsSource": "app-settings",
      "attributes": {"firstName": "Ann", "plan": "pro", "renewsOn": "2027-03-01"}}""")
 record ContactRequest(
     @Email(message = "must be an email address") @Size(max = 320) String email,
@@ -32,7 +33,10 @@ record ContactRequest(
     @Valid ConsentChange smsConsent,
     // Push consent has the same shape; subscribing grants it, this withdraws it (or grants it again).
     @Valid ConsentChange pushConsent,
-    @Valid @Size(max = 3) List<@NotNull @Valid ChannelChoice> channels) {
+    @Valid @Size(max = 3) List<@NotNull @Valid ChannelChoice> channels,
+    // Per topic, per channel: joined (true) or left (false); kept with topicsSource and the time as evidence.
+    @Size(max = 100) Map<String, Map<String, Boolean>> topics,
+    @Size(max = 255) String topicsSource) {
 
   /** E.164: a country code that does not start with 0, at most 15 digits in all (8 at least, for a real number). */
   static final String PHONE = "\\+[1-9][0-9]{7,14}";

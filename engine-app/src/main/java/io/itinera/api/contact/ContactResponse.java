@@ -1,12 +1,13 @@
 package io.itinera.api.contact;
 
+import io.itinera.preference.Preferences;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A contact as the API shows it: the profile with its score, segments, subscription, its channels in the order
- * they are tried with the consent on each, and current journeys.
+ * they are tried with the consent on each, its topics, a pause of marketing, and current journeys.
  */
 record ContactResponse(
     String id,
@@ -23,6 +24,9 @@ record ContactResponse(
     Instant lastEngagedAt,
     List<String> segments,
     String subscription,
+    // Per topic, per channel: whether the contact gets it, with when and where it chose (null: the default).
+    Map<String, Map<String, Preferences.Choice>> topics,
+    Instant marketingPausedUntil,
     List<CurrentJourney> journeys,
     Instant createdAt,
     Instant updatedAt) {

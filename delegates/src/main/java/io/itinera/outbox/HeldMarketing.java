@@ -1,0 +1,42 @@
+package io.itinera.outbox;
+
+import io.itinera.contact.TopicsChosen;
+import io.itinera.preference.MarketingPaused;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes back, in the transaction that records the choice, the marketing that quiet hours or a frequency wait still
+ * hold for a contact who left its topic on that channel or paused all marketing: a choice holds from the moment
+ * it is made, not from the next send. (Consent withdrawals are each channel's own, see {@code ConsentWithdrawn}.)
+ */
+@Component
+class HeldMarketing {
+
+  private final List<OutboxRows<?>> outboxes;
+  private final Clock clock;
+
+  HeldMarketing(List<OutboxRows<?>> outboxes, Clock clock) {
+    this.outboxes = outboxes;
+    this.clock = clock;
+  }
+
+  @EventListener
+  void topicsChosen(TopicsChosen chosen) {
+    chosen.choices().byTopic().forEach((topic, byChannel) -> byChannel.forEach((channel, subscribed) -> {
+      if (!subscribed) {
+        outboxes.stream().filter(outbox -> outbox.channel().equals(channel)).forEach(outbox ->
+            outbox.skipHeldMarketingAbout(chosen.contactId(), topic, clock.instant(),
+                "the contact left topic '" + topic + "' on " + channel + " before it went out"));
+      }
+    }));
+  }
+
+  @EventListener
+  void paused(MarketingPaused paused) {
+    outboxes.forEach(outbox -> outbox.skipHeldMarketingUntil(paused.contactId(), paused.until(), clock.instant(),
+        "the contact paused all marketing until " + paused.until() + " before it went out"));
+  }
+}
