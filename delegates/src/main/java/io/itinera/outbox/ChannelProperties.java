@@ -24,12 +24,9 @@ public record ChannelProperties(List<String> order, List<FrequencyRule> frequenc
       }
     }
     frequencyRules = frequencyRules == null ? List.of() : List.copyOf(frequencyRules);
-    for (int i = 0; i < frequencyRules.size(); i++) {
-      var mistake = frequencyRules.get(i).mistake("itinera.channels.frequency-rules[" + i + "]");
-      if (mistake != null) {
-        throw new IllegalArgumentException(mistake);
-      }
-    }
+    FrequencyRule.firstMistake("itinera.channels.frequency-rules", frequencyRules).ifPresent(mistake -> {
+      throw new IllegalArgumentException(mistake.message());
+    });
     spacing.keySet().stream().filter(channel -> !KNOWN.contains(channel)).findFirst().ifPresent(channel -> {
       throw new IllegalArgumentException("itinera.channels.spacing names '" + channel + "': the channels are " + KNOWN);
     });

@@ -36,21 +36,16 @@ public class ChannelRules {
   private final ControlGroup controlGroup;
   private final List<OutboxRows<?>> outboxes;
   private final ChannelProperties properties;
-  private final Duration reach;
+  private final FrequencyRules frequencyRules;
 
   ChannelRules(Contacts contacts, Preferences preferences, ControlGroup controlGroup, List<OutboxRows<?>> outboxes,
-      ChannelProperties properties) {
+      ChannelProperties properties, FrequencyRules frequencyRules) {
     this.contacts = contacts;
     this.preferences = preferences;
     this.controlGroup = controlGroup;
     this.outboxes = outboxes;
     this.properties = properties;
-    // Messages created this long before a new one may still share a window with it: the widest rule, plus a
-    // message held by quiet hours and one moved by the longest wait.
-    var widest = Stream.concat(properties.spacing().values().stream(), Stream.of(properties.topicWindow(),
-            Duration.ofDays(properties.frequencyRules().stream().mapToInt(FrequencyRule::days).max().orElse(0) + 1L)))
-        .max(Comparator.naturalOrder()).orElseThrow();
-    this.reach = widest.plus(LONGEST_HOLD).plusDays(PacingStep.LONGEST_WAIT_DAYS);
+    this.frequencyRules = frequencyRules;
   }
 
   /**
@@ -69,14 +64,15 @@ public class ChannelRules {
     if (preference != null) {
       return Verdict.skip(new Skip(Skip.PREFERENCE, preference));
     }
-    var touches = outboxes.stream().flatMap(outbox -> outbox.marketingSince(contactId, due.minus(reach)).stream())
-        .toList();
+    var rules = frequencyRules.inForce().rules();
+    var touches = outboxes.stream()
+        .flatMap(outbox -> outbox.marketingSince(contactId, due.minus(reach(rules))).stream()).toList();
     var skip = spacing(touches, channel, topic, due);
     if (skip == null) {
-      skip = frequency(touches, channel, topic, due, zone);
+      skip = frequency(rules, touches, channel, topic, due, zone);
     }
     if (skip != null && Skip.FREQUENCY_RULE.equals(skip.code()) && pacing.waitWhenCapped()) {
-      var waited = waitFor(touches, channel, topic, due, zone, pacing, skip);
+      var waited = waitFor(rules, touches, channel, topic, due, zone, pacing, skip);
       return waited.skip() == null ? withheldOr(waited, contactId) : waited;
     }
     if (skip != null) {
@@ -89,11 +85,11 @@ public class ChannelRules {
    * The first day, at the same time, that every rule allows, within the step's longest wait; the reason names the
    * rule waited for. Skipped, with the rule, when no such day comes in time.
    */
-  private Verdict waitFor(List<Touch> touches, String channel, String topic, Instant due, ZoneId zone, Pacing pacing,
-      Skip capped) {
+  private Verdict waitFor(List<FrequencyRule> rules, List<Touch> touches, String channel, String topic, Instant due,
+      ZoneId zone, Pacing pacing, Skip capped) {
     for (var day = 1; Duration.ofDays(day).compareTo(pacing.maxWait()) <= 0; day++) {
       var later = due.atZone(zone).plusDays(day).toInstant();
-      if (spacing(touches, channel, topic, later) == null && frequency(touches, channel, topic, later, zone) == null) {
+      if (spacing(touches, channel, topic, later) == null && frequency(rules, touches, channel, topic, later, zone) == null) {
         return new Verdict(null, later, "waiting for " + capped.text() + ": moved from " + due + " to " + later);
       }
     }
@@ -127,10 +123,22 @@ public class ChannelRules {
     return null;
   }
 
-  /** The first frequency rule, in the configured order, that this message would break. */
-  private Skip frequency(List<Touch> touches, String channel, String topic, Instant due, ZoneId zone) {
+  /**
+   * How long before a new message others may still share a window with it: the widest rule, plus a message held by
+   * quiet hours and one moved by the longest wait.
+   */
+  private Duration reach(List<FrequencyRule> rules) {
+    var widest = Stream.concat(properties.spacing().values().stream(), Stream.of(properties.topicWindow(),
+            Duration.ofDays(rules.stream().mapToInt(FrequencyRule::days).max().orElse(0) + 1L)))
+        .max(Comparator.naturalOrder()).orElseThrow();
+    return widest.plus(LONGEST_HOLD).plusDays(PacingStep.LONGEST_WAIT_DAYS);
+  }
+
+  /** The first frequency rule in force, in its order, that this message would break. */
+  private Skip frequency(List<FrequencyRule> rules, List<Touch> touches, String channel, String topic, Instant due,
+      ZoneId zone) {
     var day = due.atZone(zone).toLocalDate();
-    for (var rule : properties.frequencyRules()) {
+    for (var rule : rules) {
       if (!rule.governs(channel, topic)) {
         continue;
       }

@@ -39,6 +39,14 @@ class FrequencyRulesConfigurationTest {
         .rootCause().hasMessage("itinera.channels.frequency-rules[0].days must be 1 to 366");
   }
 
+  @Test
+  void refusesTwoRulesOfOneNameNamingTheSecond() {
+    assertThatThrownBy(() -> bind(Map.of("frequency-rules[0].name", "weekly", "frequency-rules[0].max", "3",
+        "frequency-rules[0].days", "7", "frequency-rules[1].name", "weekly", "frequency-rules[1].max", "1",
+        "frequency-rules[1].days", "1")))
+        .rootCause().hasMessageStartingWith("itinera.channels.frequency-rules[1].name 'weekly' names an earlier rule");
+  }
+
   private static ChannelProperties bind(Map<String, String> rules) {
     var all = new HashMap<String, String>();
     all.put("itinera.channels.order", "email,push,sms");
