@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.itinera.ApiClient;
 import io.itinera.EngineTime;
 import io.itinera.ItineraAppTest;
-import io.itinera.TestJourneys;
 import io.itinera.TestSends;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
@@ -42,13 +39,7 @@ class FrequencyRulesTest {
 
   @BeforeEach
   void setUp() {
-    var api = new ApiClient(http);
-    var contact = "c-" + UUID.randomUUID();
-    sends = new TestSends(api, management, contact);
-    TestJourneys.deploy(repository);
-    EngineTime.freeze();
-    api.put("/api/topics/{name}", Map.of("default", "opt-out", "label", "Deals"), "deals");
-    api.put("/api/contacts/{id}", Map.of("email", contact + "@example.com", "timezone", "Europe/Berlin"), contact);
+    sends = FrequencyRuleSends.start(new ApiClient(http), repository, management);
   }
 
   @AfterEach
@@ -104,10 +95,7 @@ class FrequencyRulesTest {
 
   /** Sends an email about 'deals' with these further inputs; returns the message it recorded. */
   private JsonNode deal(Map<String, Object> inputs) {
-    var all = new HashMap<String, Object>(inputs);
-    all.putAll(Map.of("template", "welcome", "category", "marketing", "topic", "deals"));
-    sends.send(all);
-    return sends.last("email");
+    return FrequencyRuleSends.marketingEmail(sends, "deals", inputs);
   }
 
   private List<String> statuses() {
