@@ -64,10 +64,17 @@ class ContentChoices {
         .params(utc(now), limit).query(this::choice).list();
   }
 
-  /** Open choices rewarded by the journey's goal, oldest first. */
-  List<ChoiceRecord> openGoals(int limit) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM content_choice WHERE reward IS NULL AND reward_kind = 'GOAL'"
-            + " ORDER BY chosen_at, message_id, slot FETCH FIRST ? ROWS ONLY")
+  /**
+   * Open choices rewarded by the journey's goal whose run reached it within their window, oldest first. Reads
+   * {@code journey_enrolment} (owned by JourneyEnrolments), only to read: one query finds exactly the goals to
+   * settle, however many open ones wait with longer windows.
+   */
+  List<ChoiceRecord> goalsReached(int limit) {
+    return jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "c.$1") + " FROM content_choice c"
+            + " JOIN journey_enrolment e ON e.process_instance_id = c.process_instance_id"
+            + " WHERE c.reward IS NULL AND c.reward_kind = 'GOAL' AND e.status = 'CONVERTED'"
+            + " AND e.exited_at >= c.chosen_at AND e.exited_at <= c.window_ends_at"
+            + " ORDER BY c.chosen_at, c.message_id, c.slot FETCH FIRST ? ROWS ONLY")
         .param(limit).query(this::choice).list();
   }
 

@@ -1,6 +1,5 @@
 package io.itinera.content;
 
-import io.itinera.journey.JourneyEnrolments;
 import java.time.Clock;
 import java.util.Set;
 import org.apache.commons.math3.random.JDKRandomGenerator;
@@ -24,17 +23,15 @@ public class ContentRewards {
 
   private final ContentChoices choices;
   private final ContentPosteriors posteriors;
-  private final JourneyEnrolments enrolments;
   private final ContentProperties properties;
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final ContentPolicy policy;
 
-  ContentRewards(ContentChoices choices, ContentPosteriors posteriors, JourneyEnrolments enrolments,
-      ContentProperties properties, TransactionTemplate transaction, Clock clock) {
+  ContentRewards(ContentChoices choices, ContentPosteriors posteriors, ContentProperties properties,
+      TransactionTemplate transaction, Clock clock) {
     this.choices = choices;
     this.posteriors = posteriors;
-    this.enrolments = enrolments;
     this.properties = properties;
     this.transaction = transaction;
     this.clock = clock;
@@ -58,10 +55,8 @@ public class ContentRewards {
   public int settleDue() {
     var settled = 0;
     var now = clock.instant();
-    for (var goal : choices.openGoals(BATCH)) {
-      var reached = enrolments.convertedAt(goal.processInstanceId())
-          .filter(at -> !at.isBefore(goal.chosenAt()) && !at.isAfter(goal.windowEndsAt()));
-      if (reached.isPresent() && settle(goal, 1)) {
+    for (var goal : choices.goalsReached(BATCH)) {
+      if (settle(goal, 1)) {
         settled++;
       }
     }

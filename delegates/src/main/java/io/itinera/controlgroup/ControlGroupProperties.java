@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code itinera.control-group.*}: the share of contacts held out (0, the default, is off; 0.05 is 5%), the salt
  * of the hash that picks them (change it and a new group is drawn), and the event that counts as a conversion,
- * whose {@code value} or {@code amount} property is its revenue.
+ * whose {@code value}, {@code amount} or {@code revenue} property is its revenue.
  */
 @ConfigurationProperties("itinera.control-group")
 public record ControlGroupProperties(double share, String salt, String conversionEvent) {

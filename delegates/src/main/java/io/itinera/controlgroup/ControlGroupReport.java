@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.springframework.stereotype.Service;
 
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ControlGroupReport {
 
-  private static final double Z_95 = new NormalDistribution().inverseCumulativeProbability(0.975);
   private static final List<String> REVENUE = List.of("value", "amount", "revenue");
 
   private final ControlGroup group;
@@ -74,7 +72,7 @@ public class ControlGroupReport {
   private static Difference meanDifference(SummaryStatistics members, SummaryStatistics others) {
     var difference = others.getMean() - members.getMean();
     var error = Math.sqrt(others.getVariance() / others.getN() + members.getVariance() / members.getN());
-    return new Difference(difference, difference - Z_95 * error, difference + Z_95 * error);
+    return new Difference(difference, difference - ProportionTest.Z_95 * error, difference + ProportionTest.Z_95 * error);
   }
 
   /** Contacts, conversions and revenue of one group as they are counted. */

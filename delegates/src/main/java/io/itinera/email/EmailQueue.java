@@ -1,7 +1,6 @@
 package io.itinera.email;
 
 import io.itinera.contact.Contact;
-import io.itinera.contact.ConsentWithdrawn;
 import io.itinera.contact.Contacts;
 import io.itinera.contact.Suppressions;
 import io.itinera.content.ContentSelection;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -101,14 +99,6 @@ public class EmailQueue {
   public Optional<RenderedEmail> preview(String template, String contactId, Map<String, Object> journeyVariables) {
     return contacts.find(contactId)
         .map(contact -> templates.render(template, model(contact, journeyVariables, "preview")));
-  }
-
-  /** In the withdrawal's transaction: what quiet hours or a retry still hold for the contact does not go out. */
-  @EventListener
-  void takeBack(ConsentWithdrawn withdrawn) {
-    if (CHANNEL.equals(withdrawn.channel())) {
-      outbox.skipHeldMarketing(withdrawn.contactId(), clock.instant(), "the contact withdrew email consent before it went out");
-    }
   }
 
   /**

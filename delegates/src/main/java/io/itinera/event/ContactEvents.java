@@ -81,11 +81,11 @@ public class ContactEvents {
         .map(OffsetDateTime::toInstant);
   }
 
-  /** An event as stored, its properties as the JSON text they were kept in. */
   /** An event's contact and properties (JSON). */
   public record Occurrence(String contactId, String propertiesJson) {
   }
 
+  /** An event as stored, its properties as the JSON text they were kept in. */
   public record StoredEvent(String type, String propertiesJson, Instant occurredAt) {
   }
 

@@ -11,7 +11,8 @@ public record ProportionTest(double difference, double low, double high, double 
 
   static final double SIGNIFICANCE = 0.05;
   private static final NormalDistribution NORMAL = new NormalDistribution();
-  private static final double Z_95 = NORMAL.inverseCumulativeProbability(0.975);
+  /** The normal quantile of a two-sided 95% interval. */
+  public static final double Z_95 = NORMAL.inverseCumulativeProbability(0.975);
 
   public static ProportionTest of(long controlConversions, long controlParticipants, long conversions, long participants) {
     if (controlParticipants == 0 || participants == 0) {

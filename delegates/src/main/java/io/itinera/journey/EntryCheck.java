@@ -25,22 +25,19 @@ public class EntryCheck {
   }
 
   /**
-   * Throws {@link EntryRefusedException} with rule {@link EntryRule#RETIRED} for a start of a retired
-   * version: the router never starts one, but the engine REST API starts the latest version by key.
+   * Throws {@link EntryRefusedException} with rule {@link EntryRule#PAUSED} while ops keep the journey paused,
+   * or {@link EntryRule#RETIRED} for a retired version: the engine REST API starts the latest version by key, and
+   * another node's router knows of a retirement only at its next catalogue refresh, so it may still pick one.
    */
-  public void ensureVersionTakesEntries(JourneyDefinition journey, String contactId) {
+  public void ensureTakesEntries(JourneyDefinition journey, String contactId) {
+    pauses.of(journey.journeyKey()).ifPresent(pause -> {
+      throw new EntryRefusedException(journey.journeyKey(), contactId, EntryRule.PAUSED,
+          "the journey is paused since " + pause.pausedAt() + "; it takes new entries once resumed");
+    });
     if (retired.of(journey.journeyKey()).contains(journey.version())) {
       throw new EntryRefusedException(journey.journeyKey(), contactId, EntryRule.RETIRED,
           "version " + journey.version() + " is retired and takes no new entries");
     }
-  }
-
-  /** Throws {@link EntryRefusedException} with rule {@link EntryRule#PAUSED} while ops keep the journey paused. */
-  public void ensureOpen(String journeyKey, String contactId) {
-    pauses.of(journeyKey).ifPresent(pause -> {
-      throw new EntryRefusedException(journeyKey, contactId, EntryRule.PAUSED,
-          "the journey is paused since " + pause.pausedAt() + "; it takes new entries once resumed");
-    });
   }
 
   /** Throws {@link EntryRefusedException} naming the first rule that keeps the contact out. */

@@ -60,14 +60,6 @@ public class JourneyEnrolments {
         .update();
   }
 
-  /** When the run reached its goal; empty while it has not, or when it ended otherwise. */
-  public Optional<Instant> convertedAt(String processInstanceId) {
-    return jdbc.sql("SELECT exited_at FROM journey_enrolment WHERE process_instance_id = ? AND status = 'CONVERTED'")
-        .param(processInstanceId)
-        .query((row, number) -> row.getObject("exited_at", OffsetDateTime.class).toInstant())
-        .optional();
-  }
-
   /** Every contact that entered a journey since then: the population the global control group is measured in. */
   public List<String> contactsEnteredSince(Instant since) {
     return jdbc.sql("SELECT DISTINCT contact_id FROM journey_enrolment WHERE entered_at >= ?")

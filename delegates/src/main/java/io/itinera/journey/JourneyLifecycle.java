@@ -77,7 +77,9 @@ public class JourneyLifecycle {
   public void retire(String journeyKey, int version) {
     versions.version(journeyKey, version, "version");
     var retiredVersions = retired.of(journeyKey);
-    var open = versions.all(journeyKey).stream().map(definition -> definition.getVersion())
+    // A version suspended in Cockpit takes no entries either: the catalogue starts only active versions.
+    var open = versions.all(journeyKey).stream().filter(definition -> !definition.isSuspended())
+        .map(definition -> definition.getVersion())
         .filter(candidate -> candidate != version && !retiredVersions.contains(candidate)).count();
     if (open == 0) {
       throw new JourneyChangeRefusedException("version", "version: version " + version + " is the last version of '"

@@ -114,7 +114,7 @@ public class JourneyRouter {
     for (var journey : catalog.startedBy(messageName)) {
       var start = journey.messageStart(messageName).orElseThrow();
       try {
-        entryCheck.ensureOpen(journey.journeyKey(), contactId);
+        entryCheck.ensureTakesEntries(journey, contactId);
         ensureConditionHolds(journey, start, contactId, variables);
         entryCheck.ensureMayEnter(journey.journeyKey(), contactId, start.rules());
       } catch (EntryRefusedException refused) {
@@ -171,7 +171,7 @@ public class JourneyRouter {
           continue;
         }
         try {
-          entryCheck.ensureOpen(journey.journeyKey(), contactId);
+          entryCheck.ensureTakesEntries(journey, contactId);
           ensureConditionHolds(journey, start, contactId, contactVariables(contactId));
           entryCheck.ensureMayEnter(journey.journeyKey(), contactId, start.rules());
         } catch (EntryRefusedException refused) {

@@ -166,7 +166,7 @@ public class ChannelRules {
         + (touch.at().isAfter(due) ? " after" : " before") + " this one";
   }
 
-  private static String label(String channel) {
+  static String label(String channel) {
     return "sms".equals(channel) ? "SMS" : channel;
   }
 

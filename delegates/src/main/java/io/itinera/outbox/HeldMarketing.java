@@ -1,5 +1,6 @@
 package io.itinera.outbox;
 
+import io.itinera.contact.ConsentWithdrawn;
 import io.itinera.contact.TopicsChosen;
 import io.itinera.preference.MarketingPaused;
 import java.time.Clock;
@@ -8,9 +9,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes back, in the transaction that records the choice, the marketing that quiet hours or a frequency wait still
- * hold for a contact who left its topic on that channel or paused all marketing: a choice holds from the moment
- * it is made, not from the next send. (Consent withdrawals are each channel's own, see {@code ConsentWithdrawn}.)
+ * Takes back, in the transaction that records the choice, the marketing that quiet hours, a retry or a frequency
+ * wait still hold for a contact who withdrew consent on a channel, left its topic there or paused all marketing: a
+ * choice holds from the moment it is made, not from the next send.
  */
 @Component
 class HeldMarketing {
@@ -21,6 +22,13 @@ class HeldMarketing {
   HeldMarketing(List<OutboxRows<?>> outboxes, Clock clock) {
     this.outboxes = outboxes;
     this.clock = clock;
+  }
+
+  @EventListener
+  void consentWithdrawn(ConsentWithdrawn withdrawn) {
+    outboxes.stream().filter(outbox -> outbox.channel().equals(withdrawn.channel())).forEach(outbox ->
+        outbox.skipHeldMarketing(withdrawn.contactId(), clock.instant(),
+            "the contact withdrew " + ChannelRules.label(withdrawn.channel()) + " consent before it went out"));
   }
 
   @EventListener

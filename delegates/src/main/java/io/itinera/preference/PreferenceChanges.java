@@ -50,8 +50,11 @@ public class PreferenceChanges {
       }
       updates.recordTopics(contactId, new TopicChoices(topics, SOURCE));
       if (pauseUntil != null) {
-        pauses.pause(contactId, pauseUntil, clock.instant(), SOURCE);
-        events.publishEvent(new MarketingPaused(contactId, pauseUntil));
+        var now = clock.instant();
+        pauses.pause(contactId, pauseUntil, now, SOURCE);
+        if (pauseUntil.isAfter(now)) {
+          events.publishEvent(new MarketingPaused(contactId, pauseUntil));
+        }
       }
     });
   }

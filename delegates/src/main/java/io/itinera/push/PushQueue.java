@@ -3,7 +3,6 @@ package io.itinera.push;
 import io.itinera.contact.ChannelConsents;
 import io.itinera.contact.Consent;
 import io.itinera.contact.Contact;
-import io.itinera.contact.ConsentWithdrawn;
 import io.itinera.contact.Contacts;
 import io.itinera.outbox.ChannelRules;
 import io.itinera.outbox.MessageCategory;
@@ -13,10 +12,10 @@ import io.itinera.outbox.QueueResult;
 import io.itinera.outbox.SendTime;
 import io.itinera.template.TextMessages;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,7 +58,7 @@ public class PushQueue {
     }
     var contact = contacts.require(step.contactId());
     var now = clock.instant();
-    var targets = subscriptions.ofContact(contact.id());
+    var targets = live(subscriptions.ofContact(contact.id()), now);
     var due = sendTime.of(contact, step.category(), now);
     var verdict = verdict(contact, targets, step, due);
     var skipped = verdict.skip();
@@ -86,14 +85,6 @@ public class PushQueue {
     return QueueResult.queued(first);
   }
 
-  /** In the withdrawal's transaction: what quiet hours or a retry still hold for the contact does not go out. */
-  @EventListener
-  void takeBack(ConsentWithdrawn withdrawn) {
-    if (CHANNEL.equals(withdrawn.channel())) {
-      outbox.skipHeldMarketing(withdrawn.contactId(), clock.instant(), "the contact withdrew push consent before it went out");
-    }
-  }
-
   /** In this order: a subscription, then for marketing the contact's push consent and the channel rules. */
   private ChannelRules.Verdict verdict(Contact contact, List<PushSubscription> targets, PushStep step,
       SendTime.Due due) {
@@ -104,7 +95,7 @@ public class PushQueue {
 
   /** Why this contact cannot get push of this category at all, or null: a subscription, and for marketing consent. */
   public String unreachable(Contact contact, MessageCategory category) {
-    return unreachable(contact, subscriptions.ofContact(contact.id()), category);
+    return unreachable(contact, live(subscriptions.ofContact(contact.id()), clock.instant()), category);
   }
 
   private String unreachable(Contact contact, List<PushSubscription> targets, MessageCategory category) {
@@ -115,5 +106,12 @@ public class PushQueue {
       return null;
     }
     return consents.missing(contact.id(), CHANNEL, "push");
+  }
+
+  /** The subscriptions the browser has not said have expired: a push to an expired one only comes back 410. */
+  private static List<PushSubscription> live(List<PushSubscription> subscriptions, Instant now) {
+    return subscriptions.stream()
+        .filter(subscription -> subscription.expiresAt() == null || subscription.expiresAt().isAfter(now))
+        .toList();
   }
 }

@@ -1,10 +1,12 @@
 package io.itinera.push;
 
+import io.itinera.database.InsertIfAbsent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,26 +19,36 @@ public class PushSubscriptions {
   private static final String COLUMNS = "id, contact_id, endpoint, p256dh, auth, expires_at, created_at";
 
   private final JdbcClient jdbc;
+  private final InsertIfAbsent inserts;
 
-  public PushSubscriptions(JdbcClient jdbc) {
+  public PushSubscriptions(JdbcClient jdbc, InsertIfAbsent inserts) {
     this.jdbc = jdbc;
+    this.inserts = inserts;
   }
 
   /**
    * Keeps the subscription under its endpoint: an endpoint seen before gets the new keys and contact (a browser
-   * subscribes again, or another person logs in on it) and keeps its id. The caller holds the contact's row lock;
-   * two contacts registering the same endpoint at once make one of them fail on the unique index and retry.
+   * subscribes again, or another person logs in on it) and keeps its id. Two contacts registering the same
+   * endpoint at once both succeed, the later one keeping it.
    */
   PushSubscription save(PushSubscription subscription, Instant now) {
-    var updated = jdbc.sql("UPDATE push_subscription SET contact_id = ?, p256dh = ?, auth = ?, expires_at = ?,"
-            + " updated_at = ? WHERE endpoint = ?")
-        .params(subscription.contactId(), subscription.p256dh(), subscription.auth(), utc(subscription.expiresAt()),
-            utc(now), subscription.endpoint())
-        .update();
-    if (updated == 0) {
-      jdbc.sql("INSERT INTO push_subscription (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(subscription.id(), subscription.contactId(), subscription.endpoint(), subscription.p256dh(),
-              subscription.auth(), utc(subscription.expiresAt()), utc(now), utc(now))
+    var row = new LinkedHashMap<String, Object>();
+    row.put("id", subscription.id());
+    row.put("contact_id", subscription.contactId());
+    row.put("endpoint", subscription.endpoint());
+    row.put("p256dh", subscription.p256dh());
+    row.put("auth", subscription.auth());
+    if (subscription.expiresAt() != null) {
+      // InsertIfAbsent takes no nulls: a column left out is null all the same.
+      row.put("expires_at", utc(subscription.expiresAt()));
+    }
+    row.put("created_at", utc(now));
+    row.put("updated_at", utc(now));
+    if (!inserts.insert("push_subscription", List.of("endpoint"), row)) {
+      jdbc.sql("UPDATE push_subscription SET contact_id = ?, p256dh = ?, auth = ?, expires_at = ?,"
+              + " updated_at = ? WHERE endpoint = ?")
+          .params(subscription.contactId(), subscription.p256dh(), subscription.auth(), utc(subscription.expiresAt()),
+              utc(now), subscription.endpoint())
           .update();
     }
     return byEndpoint(subscription.endpoint()).orElseThrow();

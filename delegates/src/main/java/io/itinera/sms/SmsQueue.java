@@ -3,7 +3,6 @@ package io.itinera.sms;
 import io.itinera.contact.ChannelConsents;
 import io.itinera.contact.Consent;
 import io.itinera.contact.Contact;
-import io.itinera.contact.ConsentWithdrawn;
 import io.itinera.contact.Contacts;
 import io.itinera.outbox.ChannelRules;
 import io.itinera.outbox.MessageCategory;
@@ -17,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -84,14 +82,6 @@ public class SmsQueue {
     var unreachable = unreachable(contact, step.category());
     return unreachable != null ? ChannelRules.Verdict.skip(new ChannelRules.Skip(ChannelRules.Skip.UNREACHABLE, unreachable))
         : rules.check(contact.id(), CHANNEL, step.category(), step.topic(), due, step.pacing());
-  }
-
-  /** In the withdrawal's transaction: what quiet hours or a retry still hold for the contact does not go out. */
-  @EventListener
-  void takeBack(ConsentWithdrawn withdrawn) {
-    if (CHANNEL.equals(withdrawn.channel())) {
-      outbox.skipHeldMarketing(withdrawn.contactId(), clock.instant(), "the contact withdrew SMS consent before it went out");
-    }
   }
 
   /** Why this contact cannot get SMS of this category at all, or null: a phone number, and for marketing consent. */

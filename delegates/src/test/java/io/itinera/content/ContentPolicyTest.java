@@ -279,7 +279,7 @@ class ContentPolicyTest {
     // Seeded, as the world is: the same draws every run, so the thresholds below are not left to chance.
     selection = new ContentSelection(templates, new ContentFeatures(scoring()), posteriors, choices, properties,
         new JDKRandomGenerator(7));
-    rewards = new ContentRewards(choices, posteriors, new JourneyEnrolments(jdbc), properties, transaction, clock);
+    rewards = new ContentRewards(choices, posteriors, properties, transaction, clock);
     reports = new ContentReports(templates, choices, posteriors, properties);
   }
 

@@ -67,8 +67,7 @@ class EnrolmentHistoryEventHandler implements HistoryEventHandler {
       throw new ContactIdRequiredException(run.getProcessDefinitionKey());
     }
     var rules = start.map(JourneyDefinition.Start::rules).orElse(EntryRules.DEFAULT);
-    entryCheck.getObject().ensureOpen(run.getProcessDefinitionKey(), contactId);
-    entryCheck.getObject().ensureVersionTakesEntries(journey(run), contactId);
+    entryCheck.getObject().ensureTakesEntries(journey(run), contactId);
     entryCheck.getObject().ensureMayEnter(run.getProcessDefinitionKey(), contactId, rules);
     enrolments.getObject().enter(run.getProcessDefinitionKey(), contactId, run.getProcessInstanceId(),
         run.getStartTime().toInstant(), rules.concurrentRunsAllowed());

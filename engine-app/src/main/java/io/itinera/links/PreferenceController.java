@@ -73,9 +73,13 @@ class PreferenceController {
     var subscriptions = preferences.subscriptions(contact.id(), channels);
     var rows = new ArrayList<TopicRow>();
     for (var topic : topics.all()) {
+      var shown = subscriptions.get(topic.name());
+      if (shown == null) {
+        continue; // defined a moment ago, after the subscriptions were read
+      }
       var boxes = new ArrayList<Box>();
       channels.forEach(channel -> boxes.add(new Box(topic.name() + ":" + channel, topic.name() + "-" + channel,
-          label(channel), subscriptions.get(topic.name()).get(channel).subscribed())));
+          label(channel), shown.get(channel).subscribed())));
       rows.add(new TopicRow(topic.label(), topic.description(), boxes));
     }
     model.addAttribute("token", token);
@@ -88,7 +92,10 @@ class PreferenceController {
     return "preferences";
   }
 
-  /** Every box shown and not sent was unticked: an HTML form sends only the ticked ones. */
+  /**
+   * Every box shown and not sent was unticked: an HTML form sends only the ticked ones. Only the boxes that
+   * differ from what the contact had are recorded, so the others keep their evidence (or their topic's default).
+   */
   @PostMapping("/p/{token}")
   String save(@PathVariable String token, @RequestParam MultiValueMap<String, String> form,
       HttpServletResponse response) {
@@ -102,12 +109,20 @@ class PreferenceController {
       return "redirect:/p/" + token + "?saved=unsubscribed";
     }
     var ticked = form.getOrDefault("topic", List.of());
+    var channels = channels(contact);
     var choices = new LinkedHashMap<String, Map<String, Boolean>>();
-    for (var topic : topics.all()) {
+    preferences.subscriptions(contact.id(), channels).forEach((topic, had) -> {
       var byChannel = new LinkedHashMap<String, Boolean>();
-      channels(contact).forEach(channel -> byChannel.put(channel, ticked.contains(topic.name() + ":" + channel)));
-      choices.put(topic.name(), byChannel);
-    }
+      channels.forEach(channel -> {
+        var wants = ticked.contains(topic + ":" + channel);
+        if (wants != had.get(channel).subscribed()) {
+          byChannel.put(channel, wants);
+        }
+      });
+      if (!byChannel.isEmpty()) {
+        choices.put(topic, byChannel);
+      }
+    });
     changes.save(contact.id(), choices, pauseUntil(form.getFirst("pause"), contact));
     return "redirect:/p/" + token + "?saved=choices";
   }
@@ -123,14 +138,14 @@ class PreferenceController {
     };
   }
 
-  /** Email always; SMS for a contact with a number; push once it gave push consent. */
+  /** Email always; SMS for a contact with a number; push while it grants push consent. */
   private List<String> channels(Contact contact) {
     var channels = new ArrayList<String>();
     channels.add(ContactPatch.EMAIL);
     if (contact.phone() != null) {
       channels.add(Consent.SMS);
     }
-    if (consents.of(contact.id(), Consent.PUSH).isPresent()) {
+    if (consents.of(contact.id(), Consent.PUSH).filter(Consent::granted).isPresent()) {
       channels.add(Consent.PUSH);
     }
     return channels;

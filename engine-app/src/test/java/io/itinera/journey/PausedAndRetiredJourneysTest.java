@@ -9,8 +9,11 @@ import io.itinera.EngineTime;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Ops stop a live journey without touching its BPMN: a pause refuses new entries and holds the runs
@@ -19,6 +22,9 @@ import org.springframework.http.HttpStatus;
  */
 @ItineraAppTest
 class PausedAndRetiredJourneysTest extends LiveJourneyTestSupport {
+
+  @Autowired
+  DataSource dataSource;
 
   @Test
   void aPausedJourneyRefusesEntriesAndHoldsItsRunsUntilResumed() {
@@ -97,6 +103,20 @@ class PausedAndRetiredJourneysTest extends LiveJourneyTestSupport {
     // the engine REST API starts the latest version by key: refused as retired
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey(journey.key, "c-" + UUID.randomUUID()))
         .isInstanceOf(EntryRefusedException.class).hasMessageContaining("version 2 is retired");
+  }
+
+  @Test
+  void aNodeThatHasNotYetSeenARetirementRefusesTheEntryInsteadOfFailingTheEvent() {
+    journey.deployV2WithLongerWaitAndTip(http);
+    assertThat(driver.versionOf(driver.enter(driver.aContact()))).isEqualTo(2);
+    // Another node retires version 2 now: the row is there, this node's catalogue has not been told.
+    JdbcClient.create(dataSource).sql("INSERT INTO journey_retired_version (journey_key, journey_version, retired_at)"
+            + " VALUES (?, 2, CURRENT_TIMESTAMP)").params(journey.key).update();
+
+    var answer = api.track(driver.aContact(), journey.entry, Map.of());
+
+    assertThat(answer.get("started")).isEmpty();
+    assertThat(answer.at("/notStarted/0/rule").asText()).isEqualTo("RETIRED");
   }
 
   @Test

@@ -244,12 +244,16 @@ class PushChannelTest {
       "keys.p256dh, BAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
       "keys.p256dh, BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQ",
       "keys.p256dh, not*base64",
-      "keys.auth, dGVzdA"})
+      "keys.auth, dGVzdA",
+      "expirationTime, 1e300",
+      "expirationTime, -1"})
   void refusesAMalformedSubscriptionNamingTheField(String field, String value) {
     var subscription = browser.subscription();
     var keys = new LinkedHashMap<String, Object>(castKeys(subscription.get("keys")));
     if (field.equals("endpoint")) {
       subscription.put("endpoint", value);
+    } else if (field.equals("expirationTime")) {
+      subscription.put("expirationTime", Double.parseDouble(value));
     } else {
       keys.put(field.substring("keys.".length()), value);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.thymeleaf.TemplateEngine;
@@ -41,6 +42,11 @@ public final class EmailTemplates {
   private final TemplateSettings settings;
   private final TemplateFiles files;
   private final TemplateEngine engine;
+  /** Parsed variants files by template, kept as Thymeleaf keeps the templates: every email send reads them. */
+  private final Map<String, ReadVariants> variantFilesRead = new ConcurrentHashMap<>();
+
+  private record ReadVariants(Optional<Map<String, Map<String, String>>> files, long readAtMs) {
+  }
 
   public EmailTemplates(TemplateSettings settings) {
     var overrides = settings.overrideDirectory();
@@ -145,7 +151,15 @@ public final class EmailTemplates {
   }
 
   private Optional<Map<String, Map<String, String>>> variantFiles(String name) {
-    return files.read(name + VariantFiles.SUFFIX).map(yaml -> VariantFiles.parse(name, yaml));
+    var now = System.currentTimeMillis();
+    var read = variantFilesRead.get(name);
+    // Shipped files never change; an override directory's are read again after the same time as its templates.
+    if (read == null
+        || settings.overrideDirectory() != null && now - read.readAtMs() > ThymeleafEngine.OVERRIDE_TTL_MS) {
+      read = new ReadVariants(files.read(name + VariantFiles.SUFFIX).map(yaml -> VariantFiles.parse(name, yaml)), now);
+      variantFilesRead.put(name, read);
+    }
+    return read.files();
   }
 
   /** Names of the templates shipped on the classpath (for a test that renders them all). */

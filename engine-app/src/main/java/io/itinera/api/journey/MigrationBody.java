@@ -2,6 +2,7 @@ package io.itinera.api.journey;
 
 import io.itinera.journey.MigrationRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
 record MigrationBody(
     @NotNull @Positive Integer sourceVersion,
     @NotNull @Positive Integer targetVersion,
-    Map<String, String> mapping,
+    Map<@NotBlank String, @NotBlank String> mapping,
     Boolean recomputeTimers) {
 
   static final String EXAMPLE = """

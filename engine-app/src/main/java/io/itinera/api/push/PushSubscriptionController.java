@@ -31,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Push", description = "Web Push: the VAPID key to subscribe with, and contacts' push subscriptions")
 class PushSubscriptionController {
 
+  /** 9999-12-31T23:59:59.999Z: beyond it a timestamp no longer fits the database. */
+  private static final double LATEST_EXPIRATION = 253_402_300_799_999d;
+
   private final PushSubscriptionRegistry registry;
   private final VapidKeys vapid;
 
@@ -55,10 +58,14 @@ class PushSubscriptionController {
   ResponseEntity<SubscriptionView> register(@PathVariable String contactId, @RequestBody SubscriptionRequest request) {
     checkContactId(contactId);
     var keys = request.keys() == null ? new SubscriptionRequest.Keys(null, null) : request.keys();
+    var expiration = request.expirationTime();
+    if (expiration != null && !(expiration >= 0 && expiration <= LATEST_EXPIRATION)) {
+      throw new InvalidFieldException("expirationTime",
+          "must be null or the milliseconds since 1970 at which the subscription expires, as the browser gives it");
+    }
     try {
       return registry.register(contactId, new PushSubscriptionRegistry.Request(request.endpoint(),
-              request.expirationTime() == null ? null : Instant.ofEpochMilli(request.expirationTime().longValue()),
-              keys.p256dh(), keys.auth()))
+              expiration == null ? null : Instant.ofEpochMilli(expiration.longValue()), keys.p256dh(), keys.auth()))
           .map(saved -> ResponseEntity.status(HttpStatus.CREATED).body(SubscriptionView.of(saved)))
           .orElseThrow(() -> Problems.notFound("There is no contact '" + contactId + "'"));
     } catch (InvalidSubscriptionException invalid) {
