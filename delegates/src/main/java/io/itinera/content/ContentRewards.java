@@ -3,6 +3,8 @@ package io.itinera.content;
 import java.time.Clock;
 import java.util.Set;
 import org.apache.commons.math3.random.JDKRandomGenerator;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -28,14 +30,21 @@ public class ContentRewards {
   private final Clock clock;
   private final ContentPolicy policy;
 
+  @Autowired
   ContentRewards(ContentChoices choices, ContentPosteriors posteriors, ContentProperties properties,
       TransactionTemplate transaction, Clock clock) {
+    this(choices, posteriors, properties, transaction, clock, new JDKRandomGenerator());
+  }
+
+  /** With the draws (of the exclusion check) from {@code random}: tests replay them exactly. */
+  ContentRewards(ContentChoices choices, ContentPosteriors posteriors, ContentProperties properties,
+      TransactionTemplate transaction, Clock clock, RandomGenerator random) {
     this.choices = choices;
     this.posteriors = posteriors;
     this.properties = properties;
     this.transaction = transaction;
     this.clock = clock;
-    this.policy = new ContentPolicy(properties.randomShare(), new JDKRandomGenerator());
+    this.policy = new ContentPolicy(properties.randomShare(), random);
   }
 
   /** The message was opened: rewards its choices that wait for an open. Returns how many it rewarded. */
