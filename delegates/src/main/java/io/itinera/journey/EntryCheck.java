@@ -2,8 +2,12 @@ package io.itinera.journey;
 
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Checks the entry rules that do not depend on the event: whether ops paused the journey, and the
@@ -38,6 +42,46 @@ public class EntryCheck {
       throw new EntryRefusedException(journey.journeyKey(), contactId, EntryRule.RETIRED,
           "version " + journey.version() + " is retired and takes no new entries");
     }
+  }
+
+  /**
+   * Notes, until the transaction ends, that the contact's start of this journey version was just checked in
+   * full, so the engine's guard on every start ({@link #takeVouch}) need not ask the same questions again.
+   */
+  public void vouch(JourneyDefinition journey, String contactId) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      vouched(true).add(vouchKey(journey.processDefinitionId(), contactId));
+    }
+  }
+
+  /**
+   * Whether this transaction vouched for this start; the vouch is used up, so a second start in the same
+   * transaction is checked again and sees the first one's enrolment.
+   */
+  public boolean takeVouch(String processDefinitionId, String contactId) {
+    var vouched = TransactionSynchronizationManager.isSynchronizationActive() ? vouched(false) : null;
+    return vouched != null && vouched.remove(vouchKey(processDefinitionId, contactId));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Set<String> vouched(boolean create) {
+    var vouched = (Set<String>) TransactionSynchronizationManager.getResource(this);
+    if (vouched == null && create) {
+      var fresh = new HashSet<String>();
+      TransactionSynchronizationManager.bindResource(this, fresh);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(EntryCheck.this);
+        }
+      });
+      return fresh;
+    }
+    return vouched;
+  }
+
+  private static String vouchKey(String processDefinitionId, String contactId) {
+    return processDefinitionId + '\n' + contactId;
   }
 
   /** Throws {@link EntryRefusedException} naming the first rule that keeps the contact out. */

@@ -121,6 +121,7 @@ public class JourneyRouter {
         notStarted.add(refusal(refused));
         continue;
       }
+      entryCheck.vouch(journey, contactId);
       var run = runtime.createMessageCorrelation(messageName)
           .processDefinitionId(journey.processDefinitionId())
           .processInstanceBusinessKey(contactId)
@@ -178,6 +179,7 @@ public class JourneyRouter {
           notStarted.add(refusal(refused));
           continue;
         }
+        entryCheck.vouch(journey, contactId);
         runtime.createConditionEvaluation()
             .processDefinitionId(journey.processDefinitionId())
             .processInstanceBusinessKey(contactId)

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Keeps journey enrolments in step with the engine and applies the entry rules to every start.
@@ -27,17 +28,19 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 class EnrolmentHistoryEventHandler implements HistoryEventHandler {
 
-  private final ObjectProvider<JourneyEnrolments> enrolments;
-  private final ObjectProvider<JourneyCatalog> catalog;
-  private final ObjectProvider<EntryCheck> entryCheck;
-  private final ObjectProvider<MeterRegistry> metrics;
+  // Looked up once, when first needed: the engine is built before these beans, and a lookup per
+  // history event cost a tenth of a journey start.
+  private final SingletonSupplier<JourneyEnrolments> enrolments;
+  private final SingletonSupplier<JourneyCatalog> catalog;
+  private final SingletonSupplier<EntryCheck> entryCheck;
+  private final SingletonSupplier<MeterRegistry> metrics;
 
   EnrolmentHistoryEventHandler(ObjectProvider<JourneyEnrolments> enrolments, ObjectProvider<JourneyCatalog> catalog,
       ObjectProvider<EntryCheck> entryCheck, ObjectProvider<MeterRegistry> metrics) {
-    this.enrolments = enrolments;
-    this.catalog = catalog;
-    this.entryCheck = entryCheck;
-    this.metrics = metrics;
+    this.enrolments = SingletonSupplier.of(enrolments::getObject);
+    this.catalog = SingletonSupplier.of(catalog::getObject);
+    this.entryCheck = SingletonSupplier.of(entryCheck::getObject);
+    this.metrics = SingletonSupplier.of(metrics::getIfAvailable);
   }
 
   @Override
@@ -67,9 +70,11 @@ class EnrolmentHistoryEventHandler implements HistoryEventHandler {
       throw new ContactIdRequiredException(run.getProcessDefinitionKey());
     }
     var rules = start.map(JourneyDefinition.Start::rules).orElse(EntryRules.DEFAULT);
-    entryCheck.getObject().ensureTakesEntries(journey(run), contactId);
-    entryCheck.getObject().ensureMayEnter(run.getProcessDefinitionKey(), contactId, rules);
-    enrolments.getObject().enter(run.getProcessDefinitionKey(), contactId, run.getProcessInstanceId(),
+    if (!entryCheck.obtain().takeVouch(run.getProcessDefinitionId(), contactId)) {
+      entryCheck.obtain().ensureTakesEntries(journey(run), contactId);
+      entryCheck.obtain().ensureMayEnter(run.getProcessDefinitionKey(), contactId, rules);
+    }
+    enrolments.obtain().enter(run.getProcessDefinitionKey(), contactId, run.getProcessInstanceId(),
         run.getStartTime().toInstant(), rules.concurrentRunsAllowed());
     count("itinera.journey.entries", "journey", run.getProcessDefinitionKey());
   }
@@ -77,13 +82,13 @@ class EnrolmentHistoryEventHandler implements HistoryEventHandler {
   private void exit(HistoricProcessInstanceEventEntity run) {
     var endedAt = run.getEndTime().toInstant();
     if (HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(run.getState())) {
-      enrolments.getObject().exit(run.getProcessInstanceId(), EnrolmentStatus.CANCELLED, endedAt, null);
+      enrolments.obtain().exit(run.getProcessInstanceId(), EnrolmentStatus.CANCELLED, endedAt, null);
       exited(run, EnrolmentStatus.CANCELLED);
       return;
     }
     var goal = journey(run).goalReachedAt(run.getEndActivityId());
     var status = goal.isPresent() ? EnrolmentStatus.CONVERTED : EnrolmentStatus.COMPLETED;
-    enrolments.getObject().exit(run.getProcessInstanceId(), status, endedAt, goal.orElse(null));
+    enrolments.obtain().exit(run.getProcessInstanceId(), status, endedAt, goal.orElse(null));
     exited(run, status);
     goal.ifPresent(reached -> count("itinera.journey.conversions", "journey", run.getProcessDefinitionKey(),
         "goal", reached));
@@ -95,13 +100,13 @@ class EnrolmentHistoryEventHandler implements HistoryEventHandler {
   }
 
   private void count(String name, String... tags) {
-    var registry = metrics.getIfAvailable();
+    var registry = metrics.get();
     if (registry != null) {
       AfterCommit.run(() -> registry.counter(name, tags).increment());
     }
   }
 
   private JourneyDefinition journey(HistoricProcessInstanceEventEntity run) {
-    return catalog.getObject().describe(run.getProcessDefinitionId());
+    return catalog.obtain().describe(run.getProcessDefinitionId());
   }
 }

@@ -10,8 +10,10 @@ import io.itinera.contact.Contacts;
 import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -201,9 +203,10 @@ class EndToEndBenchmark {
     var result = phase.run();
     var lockWaits = locks.stop();
     return result.withContention(String.format(Locale.ROOT,
-        "contention: %d optimistic-locking failures logged by the job executor, %d failed job acquisitions, %s",
+        "contention: %d optimistic-locking failures logged by the job executor, %d failed job acquisitions, %s%s",
         optimisticLocking.count() - logged,
-        acquisitionFailures(appEngine) + acquisitionFailures(bare) - acquisitionFailures, lockWaits));
+        acquisitionFailures(appEngine) + acquisitionFailures(bare) - acquisitionFailures, lockWaits,
+        locks.tableActivity(result.count())));
   }
 
   /** Camunda's in-memory count since its last report to the database (every 15 minutes by default). */
@@ -276,6 +279,8 @@ class EndToEndBenchmark {
     private int samples;
     private int samplesWaiting;
     private int mostWaiting;
+    private Map<String, long[]> tablesBefore = Map.of();
+    private Map<String, long[]> tablesAfter = Map.of();
 
     LockSampler(DataSource dataSource, boolean postgres) {
       this.jdbc = new JdbcTemplate(dataSource);
@@ -287,6 +292,7 @@ class EndToEndBenchmark {
         return;
       }
       deadlocks = deadlocks();
+      tablesBefore = tables();
       samples = 0;
       samplesWaiting = 0;
       mostWaiting = 0;
@@ -312,8 +318,51 @@ class EndToEndBenchmark {
       }
       sampler.interrupt();
       sampler.join();
+      Thread.sleep(1500); // PostgreSQL publishes a busy backend's table counters at most once a second
+      tablesAfter = tables();
       return String.format(Locale.ROOT, "lock waits in %d of %d pg_locks samples (at most %d waiting), %d deadlocks",
           samplesWaiting, samples, mostWaiting, deadlocks() - deadlocks);
+    }
+
+    /**
+     * What the phase did to each table, per run: rows inserted, updated and deleted, index and sequential
+     * scans (a scan is about one statement reading the table), busiest tables first.
+     */
+    String tableActivity(int runs) {
+      if (!postgres) {
+        return "";
+      }
+      var text = new StringBuilder(String.format(Locale.ROOT, "%n    per run: commits %.1f; table (inserts/updates/deletes/index scans/seq scans):",
+          (tablesAfter.get("")[0] - tablesBefore.get("")[0]) / (double) runs));
+      tablesAfter.entrySet().stream().filter(entry -> !entry.getKey().isEmpty())
+          .map(entry -> {
+            var before = tablesBefore.getOrDefault(entry.getKey(), new long[5]);
+            var delta = new double[5];
+            for (int i = 0; i < 5; i++) {
+              delta[i] = (entry.getValue()[i] - before[i]) / (double) runs;
+            }
+            return Map.entry(entry.getKey(), delta);
+          })
+          .filter(entry -> Arrays.stream(entry.getValue()).sum() >= 0.05)
+          .sorted((a, b) -> Double.compare(Arrays.stream(b.getValue()).sum(),
+              Arrays.stream(a.getValue()).sum()))
+          .forEach(entry -> text.append(String.format(Locale.ROOT, "%n      %-28s %5.2f %5.2f %5.2f %5.2f %5.2f",
+              entry.getKey(), entry.getValue()[0], entry.getValue()[1], entry.getValue()[2], entry.getValue()[3],
+              entry.getValue()[4])));
+      return text.toString();
+    }
+
+    private Map<String, long[]> tables() {
+      jdbc.execute("select pg_stat_clear_snapshot()");
+      var tables = new HashMap<String, long[]>();
+      jdbc.query("select relname, n_tup_ins, n_tup_upd, n_tup_del, coalesce(idx_scan, 0), coalesce(seq_scan, 0)"
+          + " from pg_stat_user_tables", row -> {
+            tables.put(row.getString(1), new long[] {row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
+                row.getLong(6)});
+          });
+      tables.put("", new long[] {jdbc.queryForObject(
+          "select xact_commit from pg_stat_database where datname = current_database()", Long.class)});
+      return tables;
     }
 
     private long deadlocks() {

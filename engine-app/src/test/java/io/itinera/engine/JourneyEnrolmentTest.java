@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.itinera.ItineraAppTest;
 import io.itinera.TestJourneys;
+import io.itinera.journey.EntryCheck;
 import io.itinera.journey.EntryRefusedException;
 import io.itinera.journey.Enrolment;
 import io.itinera.journey.EnrolmentStatus;
+import io.itinera.journey.JourneyCatalog;
 import io.itinera.journey.JourneyEnrolments;
+import io.itinera.journey.JourneyRouter;
+import io.itinera.journey.Routing;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +33,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** One active run per contact and journey, however the run is started or ended. */
 @ItineraAppTest
@@ -42,6 +47,14 @@ class JourneyEnrolmentTest {
   RepositoryService repository;
   @Autowired
   JourneyEnrolments enrolments;
+  @Autowired
+  JourneyRouter router;
+  @Autowired
+  JourneyCatalog catalog;
+  @Autowired
+  EntryCheck entryCheck;
+  @Autowired
+  TransactionTemplate transaction;
 
   private final String contact = "contact-" + UUID.randomUUID();
 
@@ -128,6 +141,33 @@ class JourneyEnrolmentTest {
     assertThat(once.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(twice.getBody()).extractingByKey("message").asString().contains("re-entry is 'never'");
+  }
+
+  @Test
+  void aStartTheRouterCheckedIsNotLetThroughTwiceInItsTransaction() {
+    TestJourneys.deploy(repository);
+    transaction.executeWithoutResult(status -> {
+      var routed = router.start(contact, "test_once", Map.of());
+      assertThat(routed.started()).extracting(Routing.Started::journey).containsExactly("test-once");
+
+      // The router's check of the first start is used up: this second start is checked, and refused by a
+      // rule that only the check knows (the first run has already ended).
+      assertThatThrownBy(() -> runtime.startProcessInstanceByKey("test-once", contact))
+          .isInstanceOf(EntryRefusedException.class).hasMessageContaining("re-entry is 'never'");
+      status.setRollbackOnly(); // as the intake does with a refusal the engine threw
+    });
+  }
+
+  @Test
+  void aCheckVouchedForInOneTransactionDoesNotLetAStartThroughInTheNext() {
+    TestJourneys.deploy(repository);
+    runtime.startProcessInstanceByKey("test-once", contact);
+    var once = catalog.startedBy("test_once").get(0);
+    transaction.executeWithoutResult(status -> entryCheck.vouch(once, contact));
+
+    assertThatThrownBy(() -> transaction.executeWithoutResult(
+        status -> runtime.startProcessInstanceById(once.processDefinitionId(), contact)))
+        .isInstanceOf(EntryRefusedException.class).hasMessageContaining("re-entry is 'never'");
   }
 
   @Test
