@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -32,6 +34,11 @@ final class TemplateFiles {
 
   private final Path overrideDirectory;
   private final ClassLoader classLoader;
+  /** Whether each file was there, and when that was seen: every send asks about the same few files. */
+  private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+
+  private record Seen(boolean exists, long atMs) {
+  }
 
   TemplateFiles(Path overrideDirectory, ClassLoader classLoader) {
     this.overrideDirectory = overrideDirectory;
@@ -39,6 +46,17 @@ final class TemplateFiles {
   }
 
   boolean exists(String file) {
+    var now = System.currentTimeMillis();
+    var known = seen.get(file);
+    // Shipped files never change; the override directory is looked at again after the time its templates are cached.
+    if (known == null || overrideDirectory != null && now - known.atMs() > ThymeleafEngine.OVERRIDE_TTL_MS) {
+      known = new Seen(isThere(file), now);
+      seen.put(file, known);
+    }
+    return known.exists();
+  }
+
+  private boolean isThere(String file) {
     return overrideDirectory != null && Files.isRegularFile(overrideDirectory.resolve(file))
         || classLoader.getResource(CLASSPATH_FOLDER + file) != null;
   }
