@@ -1,6 +1,7 @@
 package io.itinera.outbox;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -18,10 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends what one channel's outbox holds, over {@link DispatchSettings#connections()} connections at
  * once. Each connection claims its own batches under a token of its own in one short transaction (rows
  * other connections and nodes are claiming are skipped). The lease is short and covers only what is
- * being sent: before each message its lease is renewed (before the first, unless the connection was
- * already open and the claim is fresh); a message goes out only while its claim is still ours. Each message's outcome is
- * recorded in the same short transaction that renews the next one's lease, the moment the server
- * accepted it: one commit per message. A message a slow batch did not reach in time goes to another
+ * being sent: a message goes out only while at least half of its lease is left, renewed first once less
+ * is, and only while its claim is still ours, so one send must end within half the lease. Each message's
+ * outcome is recorded the moment the server accepted it, in a short transaction that also renews the next
+ * one's lease where that is due: one commit per message. A message a slow batch did not reach in time goes to another
  * connection or node, never to both; a dead node's claims return after one lease. The message each
  * connection was sending when its node died goes out again: at least once. Transient trouble retries
  * after a delay that doubles, until the attempts run out.
@@ -88,16 +89,20 @@ public final class OutboxDispatch<M extends Outgoing> {
     int sendBatch() {
       var owner = UUID.randomUUID().toString();
       List<M> batch;
+      Instant claimedAt;
       // One claim at a time on this node: claims racing each other skip each other's locked rows, and a
       // connection that found nothing would stop while the backlog is still there. Other nodes still skip.
       synchronized (claiming) {
         var now = clock.instant();
+        claimedAt = now;
         batch = transaction.execute(
             status -> outbox.claim(settings.batchSize(), now, now.plus(settings.lease()), owner));
       }
       if (batch == null || batch.isEmpty()) {
         return 0;
       }
+      // Until then every message claimed has at least half its lease left; after it, each is renewed first.
+      var renewFrom = claimedAt.plus(settings.lease().dividedBy(2));
       var claimed = true;
       for (int index = 0; index < batch.size(); index++) {
         var message = batch.get(index);
@@ -106,11 +111,11 @@ public final class OutboxDispatch<M extends Outgoing> {
             putBack(batch.subList(index, batch.size()), owner);
             break;
           }
-          // Connecting takes time, in which the claim may have run out: it is renewed before the first send.
-          claimed = recordAndRenew(null, message, owner);
+          // Connecting takes time, in which half the claim may have gone.
+          claimed = recordAndRenew(null, message, owner, renewFrom);
         }
         var outcome = claimed ? send(message, owner) : takenOver(message);
-        claimed = recordAndRenew(outcome, index + 1 < batch.size() ? batch.get(index + 1) : null, owner);
+        claimed = recordAndRenew(outcome, index + 1 < batch.size() ? batch.get(index + 1) : null, owner, renewFrom);
       }
       return batch.size();
     }
@@ -176,15 +181,19 @@ public final class OutboxDispatch<M extends Outgoing> {
   }
 
   /**
-   * Records a message's outcome (if any) and renews the next message's lease in one short transaction;
-   * returns whether the next message is still ours to send.
+   * Records a message's outcome (if any) and, from {@code renewFrom} on, renews the next message's lease, in one
+   * short transaction; returns whether the next message is still ours to send.
    */
-  private boolean recordAndRenew(Outcome outcome, M next, String owner) {
+  private boolean recordAndRenew(Outcome outcome, M next, String owner, Instant renewFrom) {
+    var renew = next != null && !clock.instant().isBefore(renewFrom);
+    if (outcome == null && !renew) {
+      return true;
+    }
     var nextStillOurs = transaction.execute(status -> {
       if (outcome != null) {
         outcome.record();
       }
-      return next == null || outbox.renew(next.id(), owner, clock.instant().plus(settings.lease()));
+      return !renew || outbox.renew(next.id(), owner, clock.instant().plus(settings.lease()));
     });
     if (outcome != null) {
       outcome.afterwards().run();

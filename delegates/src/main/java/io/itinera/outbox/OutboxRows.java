@@ -47,6 +47,7 @@ public abstract class OutboxRows<M extends Outgoing> {
     this.rows = rows;
     this.owned = " WHERE id = ? AND claimed_by = ? AND status = 'SENDING'";
     this.markSent = "UPDATE " + table + " SET status = 'SENT', sent_at = ?, next_attempt_at = NULL, reason = NULL"
+        + ", attempts = attempts + 1"
         + ", " + (serverIdColumn == null ? "claimed_by" : serverIdColumn) + " = ?" + owned;
   }
 
@@ -87,11 +88,11 @@ public abstract class OutboxRows<M extends Outgoing> {
   }
 
   /**
-   * Extends the owner's lease on one message just before sending it, and counts the attempt.
+   * Extends the owner's lease on one message just before sending it.
    * False when another dispatcher has taken the message over: then the owner must not send it.
    */
   public boolean renew(String id, String owner, Instant leaseUntil) {
-    return jdbc.sql("UPDATE " + table + " SET next_attempt_at = ?, attempts = attempts + 1" + owned)
+    return jdbc.sql("UPDATE " + table + " SET next_attempt_at = ?" + owned)
         .params(utc(leaseUntil), id, owner).update() == 1;
   }
 

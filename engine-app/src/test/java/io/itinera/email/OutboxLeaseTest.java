@@ -7,6 +7,7 @@ import io.itinera.ItineraAppTest;
 import io.itinera.outbox.DispatchSettings;
 import io.itinera.outbox.MessageCategory;
 import io.itinera.outbox.MessageStatus;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Several dispatchers on one outbox with an SMTP server that takes 7 seconds a message (on a test
+ * Several dispatchers on one outbox with an SMTP server that takes 14 seconds a message (on a test
  * clock the server moves): the lease covers what each dispatcher is actually sending.
  */
 @ItineraAppTest
@@ -43,7 +45,7 @@ class OutboxLeaseTest {
 
   /** Long before anything the other tests queue, so that only this test's messages are due. */
   private static final Instant START = Instant.parse("2001-01-01T00:00:00Z");
-  private static final Duration SEND_TIME = Duration.ofSeconds(7);
+  private static final Duration SEND_TIME = Duration.ofSeconds(14);
 
   @Autowired
   TestRestTemplate http;
@@ -65,6 +67,7 @@ class OutboxLeaseTest {
   private final List<String> queued = new ArrayList<>();
   private final AtomicReference<Runnable> afterNinthMessage = new AtomicReference<>(() -> { });
   private final AtomicReference<Runnable> onEachMessage = new AtomicReference<>(() -> { });
+  private final AtomicReference<Consumer<String>> onEachMessageId = new AtomicReference<>(messageId -> { });
   private final AtomicInteger received = new AtomicInteger();
   private final AtomicReference<Duration> sendTime = new AtomicReference<>(SEND_TIME);
   private SlowSmtpServer smtp;
@@ -74,6 +77,7 @@ class OutboxLeaseTest {
     new ApiClient(http).put("/api/contacts/{id}", Map.of("email", contact + "@example.com"), contact);
     smtp = new SlowSmtpServer(messageId -> {
       onEachMessage.get().run();
+      onEachMessageId.get().accept(messageId);
       clock.advance(sendTime.get());
       if (received.incrementAndGet() == 9) {
         afterNinthMessage.get().run();
@@ -92,7 +96,7 @@ class OutboxLeaseTest {
     var pool = Executors.newFixedThreadPool(2);
     try {
       Callable<Void> node = () -> {
-        // One connection per node: the server takes 7 s of the shared test clock per message, which only
+        // One connection per node: the server takes 14 s of the shared test clock per message, which only
         // reads as a slow server while one message at a time moves it on each node.
         var dispatch = properties.dispatch();
         var dispatcher = dispatcher(new DispatchSettings(dispatch.batchSize(), dispatch.maxAttempts(),
@@ -137,7 +141,7 @@ class OutboxLeaseTest {
   void doesNotSendWhatAnotherNodeTookOverAfterTheLeaseEnded() {
     queue(12);
     var lease = properties.dispatch().lease();
-    // 9 messages of 7 seconds outlast the 60-second claim on the rest of the batch: another node takes it over.
+    // 9 messages of 14 seconds outlast the 2-minute claim on the rest of the batch: another node takes it over.
     afterNinthMessage.set(() -> transaction.executeWithoutResult(
         status -> outbox.claim(50, clock.instant(), clock.instant().plus(lease), "other-node")));
 
@@ -151,11 +155,32 @@ class OutboxLeaseTest {
   }
 
   @Test
+  void sendsEachMessageWithAtLeastHalfItsLeaseLeftRenewingItOnlyWhenLessIsLeft() {
+    queue(8);
+    var lease = properties.dispatch().lease();
+    var leftWhenSent = new ArrayList<Duration>();
+    onEachMessageId.set(messageId -> {
+      var id = messageId.substring(1, messageId.indexOf('@'));
+      var leaseEnds = jdbc.sql("SELECT next_attempt_at FROM email_message WHERE id = ?").param(id)
+          .query(Timestamp.class).single().toLocalDateTime().toInstant(ZoneOffset.UTC);
+      leftWhenSent.add(Duration.between(clock.instant(), leaseEnds));
+    });
+
+    dispatcher().dispatchDue();
+
+    // 14 s a message: the claim's own lease for the first five (sent with 120 to 64 s left), then from 60 s
+    // on each message renewed just before it goes.
+    assertThat(lease).isEqualTo(Duration.ofMinutes(2));
+    assertThat(leftWhenSent).map(Duration::toSeconds).containsExactly(120L, 106L, 92L, 78L, 64L, 120L, 120L, 120L);
+    assertThat(statuses()).containsOnly(MessageStatus.SENT);
+  }
+
+  @Test
   void drainsOverSeveralConnectionsAtOnceSendingEachMessageOnce() {
     queue(30);
     var connections = 3;
     // Leases are not under test here: on a busy machine one connection may stall while the others send
-    // on, and with the test clock moving 7 s per message that would look like a send outlasting its lease.
+    // on, and with the test clock moving 14 s per message that would look like a send outlasting its lease.
     sendTime.set(Duration.ZERO);
     // Each connection's first message waits until all three have one in flight: one connection alone times out.
     var allSending = new CountDownLatch(connections);
