@@ -5,9 +5,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Checks the entry rules that do not depend on the event: whether ops paused the journey, and the
@@ -20,6 +19,8 @@ public class EntryCheck {
   private final JourneyPauses pauses;
   private final RetiredVersions retired;
   private final Clock clock;
+  /** The starts under way on this thread whose entry rules were just checked. */
+  private final ThreadLocal<Set<String>> vouched = ThreadLocal.withInitial(HashSet::new);
 
   public EntryCheck(JourneyEnrolments enrolments, JourneyPauses pauses, RetiredVersions retired, Clock clock) {
     this.enrolments = enrolments;
@@ -45,39 +46,23 @@ public class EntryCheck {
   }
 
   /**
-   * Notes, until the transaction ends, that the contact's start of this journey version was just checked in
-   * full, so the engine's guard on every start ({@link #takeVouch}) need not ask the same questions again.
+   * Runs a start of this journey version for the contact whose entry rules were just checked in full, so that
+   * the engine's guard on every start ({@link #takeVouch}) need not ask the same questions again. The vouch
+   * holds only while {@code start} runs, on this thread, and for one start.
    */
-  public void vouch(JourneyDefinition journey, String contactId) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      vouched(true).add(vouchKey(journey.processDefinitionId(), contactId));
+  public <T> T startVouchedFor(JourneyDefinition journey, String contactId, Supplier<T> start) {
+    var key = vouchKey(journey.processDefinitionId(), contactId);
+    vouched.get().add(key);
+    try {
+      return start.get();
+    } finally {
+      vouched.get().remove(key);
     }
   }
 
-  /**
-   * Whether this transaction vouched for this start; the vouch is used up, so a second start in the same
-   * transaction is checked again and sees the first one's enrolment.
-   */
+  /** Whether the start under way was vouched for; the vouch is used up, so a second start is checked again. */
   public boolean takeVouch(String processDefinitionId, String contactId) {
-    var vouched = TransactionSynchronizationManager.isSynchronizationActive() ? vouched(false) : null;
-    return vouched != null && vouched.remove(vouchKey(processDefinitionId, contactId));
-  }
-
-  @SuppressWarnings("unchecked")
-  private Set<String> vouched(boolean create) {
-    var vouched = (Set<String>) TransactionSynchronizationManager.getResource(this);
-    if (vouched == null && create) {
-      var fresh = new HashSet<String>();
-      TransactionSynchronizationManager.bindResource(this, fresh);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(EntryCheck.this);
-        }
-      });
-      return fresh;
-    }
-    return vouched;
+    return vouched.get().remove(vouchKey(processDefinitionId, contactId));
   }
 
   private static String vouchKey(String processDefinitionId, String contactId) {

@@ -121,12 +121,11 @@ public class JourneyRouter {
         notStarted.add(refusal(refused));
         continue;
       }
-      entryCheck.vouch(journey, contactId);
-      var run = runtime.createMessageCorrelation(messageName)
+      var run = entryCheck.startVouchedFor(journey, contactId, () -> runtime.createMessageCorrelation(messageName)
           .processDefinitionId(journey.processDefinitionId())
           .processInstanceBusinessKey(contactId)
           .setVariables(variables)
-          .correlateStartMessage();
+          .correlateStartMessage());
       started.add(new Started(journey.journeyKey(), run.getId()));
     }
     return new Routing(started, List.of(), notStarted);
@@ -179,12 +178,11 @@ public class JourneyRouter {
           notStarted.add(refusal(refused));
           continue;
         }
-        entryCheck.vouch(journey, contactId);
-        runtime.createConditionEvaluation()
-            .processDefinitionId(journey.processDefinitionId())
-            .processInstanceBusinessKey(contactId)
-            .setVariables(contactVariables(contactId))
-            .evaluateStartConditions()
+        entryCheck.startVouchedFor(journey, contactId, () -> runtime.createConditionEvaluation()
+                .processDefinitionId(journey.processDefinitionId())
+                .processInstanceBusinessKey(contactId)
+                .setVariables(contactVariables(contactId))
+                .evaluateStartConditions())
             .forEach(run -> started.add(new Started(journey.journeyKey(), run.getId())));
       }
     }

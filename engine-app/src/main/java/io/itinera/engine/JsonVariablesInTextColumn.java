@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Spin keeps every JSON variable, such as a run's trigger {@code event}, in a byte array row of its own, and full
  * history copies it twice more: three byte array rows per variable, written on every journey start and read on
- * every step. Measured, that was a fifth of the engine's work for a welcome series' start. A JSON value that fits
+ * every step. In the bare engine, a welcome series' two start variables took a fifth of its throughput (see
+ * {@code bench/README.md}). A JSON value that fits
  * the variable's text column goes there instead, in the runtime and the history tables alike; a longer one, and
  * every value written before, stays in a byte array and reads as before. The serializer keeps Spin's name, type and
  * format, so Cockpit, the REST API and expressions see the same JSON value.
