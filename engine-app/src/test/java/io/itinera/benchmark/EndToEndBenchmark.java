@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -124,8 +125,9 @@ class EndToEndBenchmark {
         System.out.printf(Locale.ROOT, "Itinera: intake %.0f events/s while the job executor and dispatcher run;"
                 + " emails %.0f/s (first to last delivered); end to end %.1f s = %.0f signups/s%n",
             itinera.startRate(), itinera.finishRate(), itinera.endToEndSeconds(), itinera.endToEndRate());
-        System.out.printf(Locale.ROOT, "    %s; emails delivered in all: %d of %d sent (more would be duplicates)%n",
-            itinera.contention(), emails.count(), expectedEmails);
+        System.out.printf(Locale.ROOT, "    emails delivered in all: %d of %d sent (more would be duplicates)%n",
+            emails.count(), expectedEmails);
+        System.out.printf(Locale.ROOT, "    %s%n", itinera.contention());
         System.out.printf(Locale.ROOT, "bare engine: %.0f starts/s while its job executor runs; rows %.0f/s;"
                 + " end to end %.1f s = %.0f runs/s%n",
             baseline.startRate(), baseline.finishRate(), baseline.endToEndSeconds(), baseline.endToEndRate());
@@ -315,8 +317,9 @@ class EndToEndBenchmark {
     private int samples;
     private int samplesWaiting;
     private int mostWaiting;
-    private Map<String, long[]> tablesBefore = Map.of();
-    private Map<String, long[]> tablesAfter = Map.of();
+    private static final int COUNTED = 5;
+    private Counts countsBefore = Counts.NONE;
+    private Counts countsAfter = Counts.NONE;
 
     LockSampler(DataSource dataSource, boolean postgres) {
       this.jdbc = new JdbcTemplate(dataSource);
@@ -328,7 +331,7 @@ class EndToEndBenchmark {
         return;
       }
       deadlocks = deadlocks();
-      tablesBefore = tables();
+      countsBefore = counts();
       samples = 0;
       samplesWaiting = 0;
       mostWaiting = 0;
@@ -355,7 +358,7 @@ class EndToEndBenchmark {
       sampler.interrupt();
       sampler.join();
       Thread.sleep(1500); // PostgreSQL publishes a busy backend's table counters at most once a second
-      tablesAfter = tables();
+      countsAfter = counts();
       return String.format(Locale.ROOT, "lock waits in %d of %d pg_locks samples (at most %d waiting), %d deadlocks",
           samplesWaiting, samples, mostWaiting, deadlocks() - deadlocks);
     }
@@ -368,27 +371,27 @@ class EndToEndBenchmark {
       if (!postgres) {
         return "";
       }
-      var text = new StringBuilder(String.format(Locale.ROOT, "%n    per run: commits %.1f; table (inserts/updates/deletes/index scans/seq scans):",
-          (tablesAfter.get("")[0] - tablesBefore.get("")[0]) / (double) runs));
-      tablesAfter.entrySet().stream().filter(entry -> !entry.getKey().isEmpty())
-          .map(entry -> {
-            var before = tablesBefore.getOrDefault(entry.getKey(), new long[5]);
-            var delta = new double[5];
-            for (int i = 0; i < 5; i++) {
-              delta[i] = (entry.getValue()[i] - before[i]) / (double) runs;
+      var text = new StringBuilder(String.format(Locale.ROOT,
+          "%n    per run: commits %.1f; table (inserts/updates/deletes/index scans/seq scans):",
+          (countsAfter.commits() - countsBefore.commits()) / (double) runs));
+      countsAfter.tables().entrySet().stream()
+          .map(table -> {
+            var before = countsBefore.tables().getOrDefault(table.getKey(), new long[COUNTED]);
+            var perRun = new double[COUNTED];
+            for (int i = 0; i < COUNTED; i++) {
+              perRun[i] = (table.getValue()[i] - before[i]) / (double) runs;
             }
-            return Map.entry(entry.getKey(), delta);
+            return Map.entry(table.getKey(), perRun);
           })
-          .filter(entry -> Arrays.stream(entry.getValue()).sum() >= 0.05)
-          .sorted((a, b) -> Double.compare(Arrays.stream(b.getValue()).sum(),
-              Arrays.stream(a.getValue()).sum()))
-          .forEach(entry -> text.append(String.format(Locale.ROOT, "%n      %-28s %5.2f %5.2f %5.2f %5.2f %5.2f",
-              entry.getKey(), entry.getValue()[0], entry.getValue()[1], entry.getValue()[2], entry.getValue()[3],
-              entry.getValue()[4])));
+          .filter(table -> Arrays.stream(table.getValue()).sum() >= 0.05)
+          .sorted(Comparator.comparingDouble(table -> -Arrays.stream(table.getValue()).sum()))
+          .forEach(table -> text.append(String.format(Locale.ROOT, "%n      %-28s %5.2f %5.2f %5.2f %5.2f %5.2f",
+              table.getKey(), table.getValue()[0], table.getValue()[1], table.getValue()[2], table.getValue()[3],
+              table.getValue()[4])));
       return text.toString();
     }
 
-    private Map<String, long[]> tables() {
+    private Counts counts() {
       jdbc.execute("select pg_stat_clear_snapshot()");
       var tables = new HashMap<String, long[]>();
       jdbc.query("select relname, n_tup_ins, n_tup_upd, n_tup_del, coalesce(idx_scan, 0), coalesce(seq_scan, 0)"
@@ -396,9 +399,13 @@ class EndToEndBenchmark {
             tables.put(row.getString(1), new long[] {row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
                 row.getLong(6)});
           });
-      tables.put("", new long[] {jdbc.queryForObject(
-          "select xact_commit from pg_stat_database where datname = current_database()", Long.class)});
-      return tables;
+      return new Counts(jdbc.queryForObject(
+          "select xact_commit from pg_stat_database where datname = current_database()", Long.class), tables);
+    }
+
+    /** The database's commits, and per table what {@link #tableActivity} prints. */
+    private record Counts(long commits, Map<String, long[]> tables) {
+      static final Counts NONE = new Counts(0, Map.of());
     }
 
     private long deadlocks() {
