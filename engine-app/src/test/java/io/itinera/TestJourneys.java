@@ -1,6 +1,7 @@
 package io.itinera;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
 /**
  * Journeys that exist only for tests, each showing one rule: a goal and an event-based gateway with
@@ -34,5 +35,10 @@ public final class TestJourneys {
         .addClasspathResource("test-journeys/test-channels.bpmn")
         .addClasspathResource("test-journeys/test-push.bpmn")
         .deploy();
+  }
+
+  /** Deploys one process built in a test, under its id; returns the deployment, for the test to delete. */
+  public static String deployOne(RepositoryService repository, String processId, BpmnModelInstance model) {
+    return repository.createDeployment().name(processId).addModelInstance(processId + ".bpmn", model).deploy().getId();
   }
 }

@@ -75,8 +75,8 @@ final class Benchmarks {
 
   /**
    * A bare engine with the job executor the app's configuration describes (threads, queue, acquisition
-   * size, waits, lock time, backoff, acquire by due date, prefer timers), deployment-aware so that it runs
-   * only its own processes' jobs. Its job executor is started by the caller.
+   * size, waits, lock time, backoff, acquire by due date, prefer timers, due dates on every job),
+   * deployment-aware so that it runs only its own processes' jobs. Its job executor is started by the caller.
    */
   static StandaloneProcessEngineConfiguration bareEngineLikeApp(String name, ConfigurableApplicationContext app,
       DataSource dataSource) {
@@ -101,6 +101,7 @@ final class Benchmarks {
     configuration.setJobExecutor(jobs);
     configuration.setJobExecutorAcquireByDueDate(appConfiguration.isJobExecutorAcquireByDueDate());
     configuration.setJobExecutorPreferTimerJobs(appConfiguration.isJobExecutorPreferTimerJobs());
+    configuration.setEnsureJobDueDateNotNull(appConfiguration.isEnsureJobDueDateNotNull());
     configuration.setJobExecutorDeploymentAware(true);
     return configuration;
   }

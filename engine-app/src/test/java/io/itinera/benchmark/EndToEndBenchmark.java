@@ -10,8 +10,6 @@ import io.itinera.contact.Contacts;
 import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -317,9 +315,8 @@ class EndToEndBenchmark {
     private int samples;
     private int samplesWaiting;
     private int mostWaiting;
-    private static final int COUNTED = 5;
-    private Counts countsBefore = Counts.NONE;
-    private Counts countsAfter = Counts.NONE;
+    private TableActivity countsBefore;
+    private TableActivity countsAfter;
 
     LockSampler(DataSource dataSource, boolean postgres) {
       this.jdbc = new JdbcTemplate(dataSource);
@@ -331,7 +328,7 @@ class EndToEndBenchmark {
         return;
       }
       deadlocks = deadlocks();
-      countsBefore = counts();
+      countsBefore = TableActivity.now(jdbc);
       samples = 0;
       samplesWaiting = 0;
       mostWaiting = 0;
@@ -357,55 +354,14 @@ class EndToEndBenchmark {
       }
       sampler.interrupt();
       sampler.join();
-      Thread.sleep(1500); // PostgreSQL publishes a busy backend's table counters at most once a second
-      countsAfter = counts();
+      countsAfter = TableActivity.settled(jdbc);
       return String.format(Locale.ROOT, "lock waits in %d of %d pg_locks samples (at most %d waiting), %d deadlocks",
           samplesWaiting, samples, mostWaiting, deadlocks() - deadlocks);
     }
 
-    /**
-     * What the phase did to each table, per run: rows inserted, updated and deleted, index and sequential
-     * scans (a scan is about one statement reading the table), busiest tables first.
-     */
+    /** What the phase did to the database, per run (on PostgreSQL). */
     String tableActivity(int runs) {
-      if (!postgres) {
-        return "";
-      }
-      var text = new StringBuilder(String.format(Locale.ROOT,
-          "%n    per run: commits %.1f; table (inserts/updates/deletes/index scans/seq scans):",
-          (countsAfter.commits() - countsBefore.commits()) / (double) runs));
-      countsAfter.tables().entrySet().stream()
-          .map(table -> {
-            var before = countsBefore.tables().getOrDefault(table.getKey(), new long[COUNTED]);
-            var perRun = new double[COUNTED];
-            for (int i = 0; i < COUNTED; i++) {
-              perRun[i] = (table.getValue()[i] - before[i]) / (double) runs;
-            }
-            return Map.entry(table.getKey(), perRun);
-          })
-          .filter(table -> Arrays.stream(table.getValue()).sum() >= 0.05)
-          .sorted(Comparator.comparingDouble(table -> -Arrays.stream(table.getValue()).sum()))
-          .forEach(table -> text.append(String.format(Locale.ROOT, "%n      %-28s %5.2f %5.2f %5.2f %5.2f %5.2f",
-              table.getKey(), table.getValue()[0], table.getValue()[1], table.getValue()[2], table.getValue()[3],
-              table.getValue()[4])));
-      return text.toString();
-    }
-
-    private Counts counts() {
-      jdbc.execute("select pg_stat_clear_snapshot()");
-      var tables = new HashMap<String, long[]>();
-      jdbc.query("select relname, n_tup_ins, n_tup_upd, n_tup_del, coalesce(idx_scan, 0), coalesce(seq_scan, 0)"
-          + " from pg_stat_user_tables", row -> {
-            tables.put(row.getString(1), new long[] {row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
-                row.getLong(6)});
-          });
-      return new Counts(jdbc.queryForObject(
-          "select xact_commit from pg_stat_database where datname = current_database()", Long.class), tables);
-    }
-
-    /** The database's commits, and per table what {@link #tableActivity} prints. */
-    private record Counts(long commits, Map<String, long[]> tables) {
-      static final Counts NONE = new Counts(0, Map.of());
+      return postgres ? String.format(Locale.ROOT, "%n    %s", countsAfter.since(countsBefore, runs)) : "";
     }
 
     private long deadlocks() {

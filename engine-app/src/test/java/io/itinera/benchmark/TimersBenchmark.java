@@ -17,6 +17,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -62,20 +63,21 @@ class TimersBenchmark {
             .addModelInstance(BARE_PROCESS + ".bpmn", waitAnHour(BARE_PROCESS)).deploy();
         var transaction = app.getBean(TransactionTemplate.class);
         var warmUp = Math.max(50, count / 10);
-        fire(appEngine, JOURNEY, "warm", warmUp, transaction, appJobs, bareJobs, ended);
-        fire(bare, BARE_PROCESS, "warm", warmUp, transaction, bareJobs, appJobs, ended);
+        var jdbc = databaseUrl.startsWith("jdbc:postgresql") ? new JdbcTemplate(app.getBean(DataSource.class)) : null;
+        fire(appEngine, JOURNEY, "warm", warmUp, transaction, appJobs, bareJobs, ended, null);
+        fire(bare, BARE_PROCESS, "warm", warmUp, transaction, bareJobs, appJobs, ended, null);
 
-        var itinera = fire(appEngine, JOURNEY, "run", count, transaction, appJobs, bareJobs, ended);
-        var baseline = fire(bare, BARE_PROCESS, "run", count, transaction, bareJobs, appJobs, ended);
+        var itinera = fire(appEngine, JOURNEY, "run", count, transaction, appJobs, bareJobs, ended, jdbc);
+        var baseline = fire(bare, BARE_PROCESS, "run", count, transaction, bareJobs, appJobs, ended, jdbc);
 
         System.out.printf(Locale.ROOT, "%n%s, %d runs waiting at a timer on each side (after a warm-up of %d),"
                 + " job executor %d threads, %d jobs per acquisition%n", Benchmarks.databaseName(databaseUrl), count,
             warmUp, app.getEnvironment().getProperty("camunda.bpm.job-execution.max-pool-size", Integer.class),
             appJobs.getMaxJobsPerAcquisition());
-        System.out.printf(Locale.ROOT, "Itinera (a journey, every plugin on): %d timers fired in %.1f s = %.0f/s%n",
-            count, itinera.seconds(), itinera.rate());
-        System.out.printf(Locale.ROOT, "bare engine: %d timers fired in %.1f s = %.0f/s%n", count, baseline.seconds(),
-            baseline.rate());
+        System.out.printf(Locale.ROOT, "Itinera (a journey, every plugin on): %d timers fired in %.1f s = %.0f/s%n%s",
+            count, itinera.seconds(), itinera.rate(), itinera.activity());
+        System.out.printf(Locale.ROOT, "bare engine: %d timers fired in %.1f s = %.0f/s%n%s", count,
+            baseline.seconds(), baseline.rate(), baseline.activity());
         System.out.printf(Locale.ROOT, "HEADLINE ratio Itinera / bare engine, due timers: %.2f%n",
             itinera.rate() / baseline.rate());
       } finally {
@@ -106,7 +108,8 @@ class TimersBenchmark {
    * and lets this engine's job executor, and not the other's, fire them.
    */
   private static Fired fire(ProcessEngine engine, String processKey, String prefix, int count,
-      TransactionTemplate transaction, JobExecutor jobs, JobExecutor otherJobs, Arrivals ended) throws Exception {
+      TransactionTemplate transaction, JobExecutor jobs, JobExecutor otherJobs, Arrivals ended, JdbcTemplate jdbc)
+      throws Exception {
     otherJobs.shutdown();
     jobs.shutdown();
     var runtime = engine.getRuntimeService();
@@ -121,15 +124,18 @@ class TimersBenchmark {
     var expected = ended.count() + count;
     ended.reset();
     ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(Duration.ofHours(2))));
+    var before = jdbc == null ? null : TableActivity.settled(jdbc);
     var began = System.nanoTime();
     jobs.start();
     ended.await(expected, "runs ended by their timer");
     jobs.shutdown();
+    var activity = jdbc == null ? "" : "    " + TableActivity.settled(jdbc).since(before, count) + "\n";
     otherJobs.start();
-    return new Fired(count, (ended.last() - began) / 1e9);
+    return new Fired(count, (ended.last() - began) / 1e9, activity);
   }
 
-  private record Fired(int count, double seconds) {
+  /** On PostgreSQL, {@code activity} is what firing did to the database, per run. */
+  private record Fired(int count, double seconds, String activity) {
     double rate() {
       return count / seconds;
     }

@@ -3,6 +3,7 @@ package io.itinera.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.ItineraAppTest;
+import io.itinera.TestJourneys;
 import io.itinera.journey.JourneyVariable;
 import io.itinera.journey.JourneyVariables;
 import java.util.HashMap;
@@ -39,13 +40,12 @@ class JsonVariablesInTextColumnTest {
 
   @BeforeEach
   void deploy() {
-    deployment = repository.createDeployment().name("json variables test")
-        .addModelInstance(PROCESS + ".bpmn", Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
-            .startEvent("StartEvent_Go")
-            .intermediateCatchEvent("Timer_Wait").timerWithDuration("PT1H")
-            .endEvent("EndEvent_Done")
-            .done())
-        .deploy().getId();
+    deployment = TestJourneys.deployOne(repository, PROCESS, Bpmn.createExecutableProcess(PROCESS)
+        .camundaHistoryTimeToLive(1)
+        .startEvent("StartEvent_Go")
+        .intermediateCatchEvent("Timer_Wait").timerWithDuration("PT1H")
+        .endEvent("EndEvent_Done")
+        .done());
   }
 
   @AfterEach
