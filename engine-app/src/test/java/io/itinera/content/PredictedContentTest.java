@@ -95,17 +95,18 @@ class PredictedContentTest {
       rewards.settleDue();
     }
 
-    // when: 20 more sends
+    // when: 60 more sends (enough that chance neither passes a policy that learnt nothing nor fails one that did)
     var followed = 0;
-    for (int i = 0; i < 20; i++) {
+    for (int i = 0; i < 60; i++) {
       var stage = i % 2 == 0 ? "customer" : "prospect";
       if (send(contact(stage, world.nextInt(5))).variant().equals(LIKES.get(stage))) {
         followed++;
       }
     }
 
-    // then: most follow each stage's taste (uniform choice would follow about half), and the records say why
-    assertThat(followed).isGreaterThanOrEqualTo(16);
+    // then: most follow each stage's taste (about nine in ten measured; uniform choice would follow about half),
+    // and the records say why
+    assertThat(followed).isGreaterThanOrEqualTo(46);
     var predicted = predictedForLastSendTo("customer");
     assertThat(predicted.path("discount").asDouble()).isGreaterThan(predicted.path("guide").asDouble());
     var report = api.get("/api/content/{template}", "test-offer").getBody();
