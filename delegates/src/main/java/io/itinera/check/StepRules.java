@@ -97,14 +97,10 @@ final class StepRules {
       problems.add(Elements.problem(task, "names topic '" + topic + "', which is not defined; define it in"
           + " itinera.topics or with PUT /api/topics/" + topic + " first"));
     }
-    var whenCapped = literal(inputs.get(PacingStep.WHEN_CAPPED.name()));
-    if (whenCapped != null && !whenCapped.equals("skip") && !whenCapped.equals("wait")) {
-      problems.add(Elements.problem(task, "input 'whenCapped' must be 'skip' or 'wait', not '" + whenCapped + "'"));
-    }
     var maxWait = literal(inputs.get(PacingStep.MAX_WAIT.name()));
-    if ("wait".equals(whenCapped) && maxWait == null && !inputs.containsKey(PacingStep.MAX_WAIT.name())) {
-      problems.add(Elements.problem(task, "waits when capped but has no input 'maxWait'; give one such as P3D"));
-    }
+    var maxWaitComputed = maxWait == null && inputs.containsKey(PacingStep.MAX_WAIT.name());
+    PacingStep.problem(literal(inputs.get(PacingStep.WHEN_CAPPED.name())), maxWait, maxWaitComputed)
+        .ifPresent(problem -> problems.add(Elements.problem(task, problem)));
   }
 
   private void checkSplit(ServiceTask task, Map<String, String> inputs, List<Problem> problems) {

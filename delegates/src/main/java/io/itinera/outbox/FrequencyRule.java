@@ -12,12 +12,19 @@ import java.util.Optional;
  */
 public record FrequencyRule(String name, int max, int days, String channel, String topic) {
 
+  /** Each marketing send is checked against every rule, so the list stays short. */
+  static final int MOST_RULES = 20;
+
   /**
    * The first mistake in a list of rules, each named {@code list[i].field}, such as
    * {@code itinera.channels.frequency-rules[1].channel} or {@code rules[0].max}; empty when every rule is right.
    * Names must differ: a reason names its rule, so two rules of one name could not be told apart.
    */
   public static Optional<Mistake> firstMistake(String list, List<FrequencyRule> rules) {
+    if (rules.size() > MOST_RULES) {
+      return Optional.of(new Mistake(list, "at most " + MOST_RULES + " rules, not " + rules.size()
+          + ": every marketing send counts against each of them"));
+    }
     var names = new HashSet<String>();
     for (int i = 0; i < rules.size(); i++) {
       var key = list + "[" + i + "]";

@@ -78,11 +78,6 @@ public class Preferences {
     return pauses.until(contactId).filter(now::isBefore);
   }
 
-  /** Pauses all marketing to the contact until then; the caller holds the contact's row lock. */
-  public void pause(String contactId, Instant until, Instant at, String source) {
-    pauses.pause(contactId, until, at, source);
-  }
-
   /** In the identify call's transaction: the topic choices become the contact's subscriptions, with their evidence. */
   @EventListener
   void keep(TopicsChosen chosen) {

@@ -2,6 +2,7 @@ package io.itinera.engine;
 
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
  * With {@code ensureJobDueDateNotNull} the job executor takes only jobs that have a due date. Steps queued
  * before that setting (or by a node of an earlier release during a rolling upgrade) have none: each node,
  * when its engine is built and before its job executor starts, gives them the time they were created, so
- * they run in their turn and none is left behind.
+ * they run in their turn. In a rolling upgrade the node started after the last old one stopped takes the
+ * last of them; a job that an old node finished meanwhile is passed over.
  */
 @Component
 class JobsWithoutDueDate extends AbstractProcessEnginePlugin {
@@ -26,7 +28,11 @@ class JobsWithoutDueDate extends AbstractProcessEnginePlugin {
         .filter(job -> job.getDuedate() == null)
         .toList();
     for (var job : jobs) {
-      management.setJobDuedate(job.getId(), job.getCreateTime() == null ? new Date() : job.getCreateTime());
+      try {
+        management.setJobDuedate(job.getId(), job.getCreateTime() == null ? new Date() : job.getCreateTime());
+      } catch (ProcessEngineException goneMeanwhile) {
+        log.debug("Job {} was not given a due date: {}", job.getId(), goneMeanwhile.getMessage());
+      }
     }
     if (!jobs.isEmpty()) {
       log.info("{} queued jobs had no due date; each now has the time it was created", jobs.size());

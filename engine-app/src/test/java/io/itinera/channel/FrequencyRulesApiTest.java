@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
@@ -125,6 +126,10 @@ class FrequencyRulesApiTest {
     assertRefused(List.of(Map.of("name", "no-days", "max", 1)), "rules[0].days", "rules[0].days must be 1 to 366");
     assertRefused(List.of(Map.of("name", "words", "max", "three", "days", 7)), "rules[0].max", null);
     assertThat(api.put(PATH, Map.of()).getBody().get("field").asText()).isEqualTo("rules");
+    var tooMany = IntStream.range(0, 21)
+        .mapToObj(i -> rule("rule-" + i, 1, 1, null, null)).toList();
+    assertRefused(tooMany, "rules",
+        "rules at most 20 rules, not 21: every marketing send counts against each of them");
 
     var unchanged = api.get(PATH).getBody();
     assertThat(unchanged.get("source").asText()).isEqualTo("api");

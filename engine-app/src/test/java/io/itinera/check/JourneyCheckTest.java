@@ -80,6 +80,8 @@ class JourneyCheckTest {
             "names topic 'winter-sale', which is not defined; define it in itinera.topics or with PUT /api/topics/"),
         arguments("check-unknown-topic.bpmn", "Task_SendOffer 'Send offer'",
             "waits when capped but has no input 'maxWait'; give one such as P3D"),
+        arguments("check-unknown-topic.bpmn", "Task_SendReminder 'Send reminder'",
+            "input 'maxWait' with whenCapped 'wait', must be a duration of at most P14D, such as P3D, not P30D"),
         arguments("check-webhook-without-url.bpmn", "Task_TellCrm 'Tell the CRM'",
             "has no input 'url', which callWebhookDelegate requires"),
         arguments("check-split.bpmn", "Task_Split 'Split offer test'",

@@ -151,6 +151,9 @@ public final class EmailTemplates {
   }
 
   private Optional<Map<String, Map<String, String>>> variantFiles(String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      return Optional.empty(); // no such template: nothing to read, and nothing to keep for it
+    }
     var now = System.currentTimeMillis();
     var read = variantFilesRead.get(name);
     // Shipped files never change; an override directory's are read again after the same time as its templates.
