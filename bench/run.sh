@@ -2,7 +2,8 @@
 # Runs one of the benchmarks in engine-app/src/test/java/io/itinera/benchmark on H2 or PostgreSQL.
 # Usage: bench/run.sh <benchmark> [h2|postgres] [count], where <benchmark> is one of
 #   event-intake: events/s through POST /api/events/batch, each starting a run, against the bare engine
-#   email:        templates rendered/s, emails queued/s and dispatched/s over SMTP, against raw SMTP
+#   email:        templates rendered/s, emails queued/s and dispatched/s over SMTP, against raw SMTP, in 3 rounds
+#                 taking turns (medians)
 #   journey-stats: journey statistics on a journey with <count> runs, against the engine's own run count
 #   simulation:   one contact's simulated welcome series, against the same run on the real engine, and a
 #                 forecast of <count> synthetic contacts (default 1000); also bench/simulate.sh
@@ -29,7 +30,7 @@ count="${3:-2000}"
 
 case "$benchmark" in
   event-intake) main=io.itinera.benchmark.EventIntakeBenchmark; rounds=3 ;;
-  email) main=io.itinera.benchmark.EmailBenchmark; rounds= ;;
+  email) main=io.itinera.benchmark.EmailBenchmark; rounds=3 ;;
   journey-stats) main=io.itinera.benchmark.JourneyStatsBenchmark; rounds= ;;
   simulation) count="${3:-1000}"; test=SimulationBenchmark ;;
   end-to-end) count="${3:-3000}"; test=EndToEndBenchmark ;;
