@@ -236,12 +236,14 @@ class EndToEndBenchmark {
     var logged = optimisticLocking.count();
     var acquisitionFailures = acquisitionFailures(appEngine) + acquisitionFailures(bare);
     locks.start();
+    var cpu = CpuTime.now();
     var result = phase.run();
+    var cpuPerRun = CpuTime.now().since(cpu, result.count());
     var lockWaits = locks.stop();
     return result.withContention(String.format(Locale.ROOT,
-        "contention: %d optimistic-locking failures logged by the job executor, %d failed job acquisitions, %s%s",
+        "contention: %d optimistic-locking failures logged by the job executor, %d failed job acquisitions, %s%n    %s%s",
         optimisticLocking.count() - logged,
-        acquisitionFailures(appEngine) + acquisitionFailures(bare) - acquisitionFailures, lockWaits,
+        acquisitionFailures(appEngine) + acquisitionFailures(bare) - acquisitionFailures, lockWaits, cpuPerRun,
         locks.tableActivity(result.count())));
   }
 

@@ -132,16 +132,19 @@ class TimersBenchmark {
     ended.reset();
     ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(Duration.ofHours(2))));
     var before = jdbc == null ? null : TableActivity.settled(jdbc);
+    var cpu = CpuTime.now();
     var began = System.nanoTime();
     jobs.start();
     ended.await(expected, "runs ended by their timer");
+    var cpuPerRun = CpuTime.now().since(cpu, count);
     jobs.shutdown();
-    var activity = jdbc == null ? "" : "    " + TableActivity.settled(jdbc).since(before, count) + "\n";
+    var activity = "    " + cpuPerRun + "\n"
+        + (jdbc == null ? "" : "    " + TableActivity.settled(jdbc).since(before, count) + "\n");
     otherJobs.start();
     return new Fired(count, (ended.last() - began) / 1e9, activity);
   }
 
-  /** On PostgreSQL, {@code activity} is what firing did to the database, per run. */
+  /** {@code activity}: the CPU firing took per run and, on PostgreSQL, what it did to the database. */
   private record Fired(int count, double seconds, String activity) {
     double rate() {
       return count / seconds;
