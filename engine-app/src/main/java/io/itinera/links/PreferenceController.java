@@ -17,9 +17,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -85,6 +89,8 @@ class PreferenceController {
     model.addAttribute("token", token);
     model.addAttribute("form", tokens.sign(FORM, messageOf(token), String.valueOf(now.getEpochSecond())));
     model.addAttribute("topics", rows);
+    model.addAttribute("shown", rows.stream().flatMap(row -> row.boxes().stream()).map(Box::value)
+        .collect(Collectors.joining(" ")));
     model.addAttribute("pausedUntil", preferences.pausedUntil(contact.id(), now)
         .map(until -> until.atZone(contact.timezone()).toLocalDate().toString()).orElse(null));
     model.addAttribute("saved", saved);
@@ -93,8 +99,10 @@ class PreferenceController {
   }
 
   /**
-   * Every box shown and not sent was unticked: an HTML form sends only the ticked ones. Only the boxes that
-   * differ from what the contact had are recorded, so the others keep their evidence (or their topic's default).
+   * Every box shown and not sent was unticked: an HTML form sends only the ticked ones. The page lists the boxes
+   * it showed, so a topic defined, or a channel opened, after it was shown is not taken as unticked. Only the
+   * boxes that differ from what the contact had are recorded, so the others keep their evidence (or their
+   * topic's default).
    */
   @PostMapping("/p/{token}")
   String save(@PathVariable String token, @RequestParam MultiValueMap<String, String> form,
@@ -109,11 +117,12 @@ class PreferenceController {
       return "redirect:/p/" + token + "?saved=unsubscribed";
     }
     var ticked = form.getOrDefault("topic", List.of());
+    var shown = shown(form.getFirst("shown"));
     var channels = channels(contact);
     var choices = new LinkedHashMap<String, Map<String, Boolean>>();
     preferences.subscriptions(contact.id(), channels).forEach((topic, had) -> {
       var byChannel = new LinkedHashMap<String, Boolean>();
-      channels.forEach(channel -> {
+      channels.stream().filter(channel -> shown.test(topic + ":" + channel)).forEach(channel -> {
         var wants = ticked.contains(topic + ":" + channel);
         if (wants != had.get(channel).subscribed()) {
           byChannel.put(channel, wants);
@@ -125,6 +134,14 @@ class PreferenceController {
     });
     changes.save(contact.id(), choices, pauseUntil(form.getFirst("pause"), contact));
     return "redirect:/p/" + token + "?saved=choices";
+  }
+
+  /**
+   * The boxes the page showed ({@code topic:channel}, space-separated). A page the previous release rendered (its
+   * stamp lasts a day) does not list them: every box of today stands in, as that release took them.
+   */
+  private static Predicate<String> shown(String boxes) {
+    return boxes == null ? box -> true : Set.copyOf(Arrays.asList(boxes.split(" ")))::contains;
   }
 
   /** {@code week}, {@code month} (in the contact's calendar), {@code none} (resume now), or anything else: as it is. */

@@ -37,8 +37,8 @@ import org.springframework.util.LinkedMultiValueMap;
 /**
  * The preference page every marketing email links to, opened from a real email the app sent to its mail sink:
  * in a real browser (Debian's chromium, when installed) a contact leaves a topic, joins another and pauses all
- * marketing; a forged link is a 404, a POST without the page's form stamp a 400; the one-click unsubscribe of an
- * email about a topic leaves only that topic.
+ * marketing; a forged link is a 404, a POST without the page's form stamp a 400; a topic defined after the page
+ * was shown is not taken as unticked; the one-click unsubscribe of an email about a topic leaves only that topic.
  */
 @ItineraAppTest
 class PreferencePageTest {
@@ -145,6 +145,28 @@ class PreferencePageTest {
     assertThat(sends.last("email").get("status").asText()).isEqualTo("SKIPPED");
     assertThat(sends.last("email").get("reason").asText()).isEqualTo("the contact paused all marketing until "
         + EngineTime.now().plus(Duration.ofDays(7)) + " before it went out");
+  }
+
+  @Test
+  void aTopicDefinedAfterThePageWasShownIsNotTakenAsUnticked() {
+    var link = linkInEmail("Choose what you get");
+    var page = Jsoup.parse(http.getForObject(link, String.class));
+    var topic = "flash-" + UUID.randomUUID().toString().substring(0, 8);
+    api.put("/api/topics/{name}", Map.of("default", "opt-out", "label", "Flash sales"), topic);
+    // What a browser sends for the page as shown, saved without a change: a topic it did not show has no box.
+    var form = new LinkedMultiValueMap<String, String>();
+    form.add("form", page.select("input[name=form]").val());
+    form.add("shown", page.select("input[name=shown]").val());
+    page.select("input[name=topic][checked]").forEach(box -> form.add("topic", box.val()));
+    form.add("pause", "keep");
+    form.add("action", "save");
+
+    post(link, form);
+
+    var profile = api.get("/api/contacts/{id}", contact).getBody();
+    assertThat(profile.at("/topics/" + topic + "/email/subscribed").asBoolean()).isTrue();
+    assertThat(profile.at("/topics/" + topic + "/email/source").asText()).isNotEqualTo("preference page");
+    assertThat(profile.at("/topics/newsletter/email/source").asText()).isNotEqualTo("preference page");
   }
 
   @Test
