@@ -20,10 +20,11 @@ record CpuTime(long jvmNanos, long postgresTicks) {
   private static final double TICKS_PER_MILLISECOND = 0.1;
   private static final Path PROC = Path.of("/proc");
 
-  static CpuTime now() {
+  /** {@code withPostgres}: whether the benchmark runs on this machine's PostgreSQL (not on H2 in the JVM). */
+  static CpuTime now(boolean withPostgres) {
     var jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
-    return new CpuTime(jvm, postgresTicksNow());
+    return new CpuTime(jvm, withPostgres ? postgresTicksNow() : -1);
   }
 
   /** CPU milliseconds per run from {@code before} to now, in this JVM and in PostgreSQL. */

@@ -18,7 +18,6 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,11 +122,11 @@ public final class EmailBenchmark {
             round + 1, queueRate, dispatchRates[round], rawRates[round], dispatchRates[round] / rawRates[round]);
       }
       System.out.printf(Locale.ROOT, "emails dispatched from the outbox over %d SMTP connections, median: %.0f/s%n",
-          connections, median(dispatchRates));
+          connections, Benchmarks.median(dispatchRates));
       System.out.printf(Locale.ROOT, "baseline, the same welcome email ready-made, as often, over %d raw SMTP"
-          + " connections, median: %.0f/s%n", connections, median(rawRates));
+          + " connections, median: %.0f/s%n", connections, Benchmarks.median(rawRates));
       System.out.printf(Locale.ROOT, "ratio dispatch / raw SMTP (medians): %.2f%n",
-          median(dispatchRates) / median(rawRates));
+          Benchmarks.median(dispatchRates) / Benchmarks.median(rawRates));
     } finally {
       smtp.stop();
     }
@@ -142,13 +141,6 @@ public final class EmailBenchmark {
           "bench", null, "welcome", MessageCategory.TRANSACTIONAL, null, null, null, Pacing.SKIP, "Task_Bench",
           "bench:" + round + ":" + contactId, ContentStep.FIXED), Map.of())));
     }
-  }
-
-  private static double median(double[] rates) {
-    var sorted = rates.clone();
-    Arrays.sort(sorted);
-    return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
   }
 
   private static double rendered(EmailTemplates templates, Map<String, Object> model, int count) {

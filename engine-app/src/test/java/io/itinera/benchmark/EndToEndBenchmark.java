@@ -236,9 +236,9 @@ class EndToEndBenchmark {
     var logged = optimisticLocking.count();
     var acquisitionFailures = acquisitionFailures(appEngine) + acquisitionFailures(bare);
     locks.start();
-    var cpu = CpuTime.now();
+    var cpu = CpuTime.now(locks.postgres);
     var result = phase.run();
-    var cpuPerRun = CpuTime.now().since(cpu, result.count());
+    var cpuPerRun = CpuTime.now(locks.postgres).since(cpu, result.count());
     var lockWaits = locks.stop();
     return result.withContention(String.format(Locale.ROOT,
         "contention: %d optimistic-locking failures logged by the job executor, %d failed job acquisitions, %s%n    %s%s",
@@ -329,10 +329,7 @@ class EndToEndBenchmark {
       if (!postgres) {
         return;
       }
-      // Every table gets statistics, as a production database's have. Left to autovacuum, the side measured
-      // first would meet tables last analyzed nearly empty (plans that read every row) and the sides after it
-      // would not.
-      jdbc.execute("ANALYZE");
+      Benchmarks.analyzed(jdbc);
       deadlocks = deadlocks();
       countsBefore = TableActivity.now(jdbc);
       samples = 0;

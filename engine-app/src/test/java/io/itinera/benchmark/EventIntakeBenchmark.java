@@ -1,7 +1,6 @@
 package io.itinera.benchmark;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
@@ -55,8 +54,8 @@ public final class EventIntakeBenchmark {
             System.out.printf(Locale.ROOT, "round %d: bare engine %.0f starts/s, Itinera %.0f events/s%n",
                 round, bareRates.get(round - 1), itineraRates.get(round - 1));
           }
-          var bareMedian = median(bareRates);
-          var itineraMedian = median(itineraRates);
+          var bareMedian = Benchmarks.median(bareRates.stream().mapToDouble(Double::doubleValue).toArray());
+          var itineraMedian = Benchmarks.median(itineraRates.stream().mapToDouble(Double::doubleValue).toArray());
           System.out.printf(Locale.ROOT, "%s, %d events x %d rounds, %d threads, batches of %d%n",
               Benchmarks.databaseName(databaseUrl), events, rounds, THREADS, SignupBatches.SIZE);
           System.out.printf(Locale.ROOT, "bare engine: %.0f starts/s (median)%n", bareMedian);
@@ -83,8 +82,4 @@ public final class EventIntakeBenchmark {
         .deploy();
   }
 
-  private static double median(List<Double> values) {
-    var sorted = values.stream().sorted().toList();
-    return sorted.get(sorted.size() / 2);
-  }
 }
